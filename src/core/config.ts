@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the product reads, with its default and an example of a good
+ * value. This is the only module that touches `process.env`; the parsed result is frozen and
+ * passed down, so tests build a config without mutating the environment.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const url = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+    );
+
+export const configVariables = {
+  PORT: { schema: integer(0, 65535).default(3000), example: "3000" },
+  HOST: { schema: z.string().trim().min(1).default("localhost"), example: "0.0.0.0" },
+  PUBLIC_URL: {
+    schema: url(["http:", "https:"]).default("http://localhost:3000"),
+    example: "https://privacy.example.be",
+  },
+  DATA_DIR: { schema: z.string().trim().min(1).default("./data"), example: "./data" },
+  DATABASE_URL: {
+    schema: url(["postgres:", "postgresql:"]).optional(),
+    example: "postgres://wits@127.0.0.1:5432/wits",
+  },
+  LOG_LEVEL: {
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    example: "info",
+  },
+  SMTP_URL: { schema: url(["smtp:", "smtps:"]).optional(), example: "smtp://user:pass@mail:587" },
+  MAIL_FROM: {
+    schema: z.string().trim().min(3).default("WITS Privacy <privacy@localhost>"),
+    example: "WITS <privacy@wits.be>",
+  },
+  TRUST_PROXY: {
+    schema: optionalString.transform((value) =>
+      value ? value.split(",").map((proxy) => proxy.trim()) : [],
+    ),
+    example: "127.0.0.1,10.0.0.0/8",
+  },
+  COOKIE_SECRET: {
+    schema: z.string().min(32, "must be at least 32 characters").optional(),
+    example: "a random string of 32 or more characters",
+  },
+  RATE_LIMIT_PER_MINUTE: { schema: integer(1, 100_000).default(300), example: "300" },
+  BODY_LIMIT_BYTES: { schema: integer(1024, 100_000_000).default(1_048_576), example: "1048576" },
+  UPLOAD_MAX_FILE_BYTES: {
+    schema: integer(1024, 1_000_000_000).default(10_485_760),
+    example: "10485760",
+  },
+  UPLOAD_MAX_TOTAL_BYTES: {
+    schema: integer(1024, 1_000_000_000).default(26_214_400),
+    example: "26214400",
+  },
+  UPLOAD_MAX_FILES: { schema: integer(0, 100).default(5), example: "5" },
+  JOBS_ENABLED: { schema: booleanFlag.default(true), example: "true" },
+  SHUTDOWN_TIMEOUT_MS: { schema: integer(0, 600_000).default(10_000), example: "10000" },
+} as const;
+
+type Variables = typeof configVariables;
+export type ConfigName = keyof Variables;
+export type Config = Readonly<{ [K in ConfigName]: z.output<Variables[K]["schema"]> }>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses `env` into a frozen config; the first bad variable throws a one-line ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed: Record<string, unknown> = {};
+  for (const [name, variable] of Object.entries(configVariables) as [
+    ConfigName,
+    Variables[ConfigName],
+  ][]) {
+    const raw = env[name];
+    const input = raw === undefined || raw === "" ? undefined : raw;
+    const result = variable.schema.safeParse(input);
+    if (!result.success) {
+      const problem = result.error.issues[0]?.message ?? "is invalid";
+      const shown = name.endsWith("_SECRET") || name.endsWith("_URL") ? "(hidden)" : `"${raw}"`;
+      throw new ConfigError(
+        `Invalid configuration: ${name}=${shown} ${problem} (example: ${name}=${variable.example})`,
+      );
+    }
+    parsed[name] = result.data;
+  }
+  const config = parsed as Config;
+  if (config.UPLOAD_MAX_FILE_BYTES > config.UPLOAD_MAX_TOTAL_BYTES) {
+    throw new ConfigError(
+      `Invalid configuration: UPLOAD_MAX_FILE_BYTES=${config.UPLOAD_MAX_FILE_BYTES} is larger than UPLOAD_MAX_TOTAL_BYTES=${config.UPLOAD_MAX_TOTAL_BYTES} (example: UPLOAD_MAX_FILE_BYTES=10485760)`,
+    );
+  }
+  return Object.freeze(config);
+}

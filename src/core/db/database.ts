@@ -1,0 +1,126 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { schema } from "../schema.ts";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
+
+export type Schema = typeof schema;
+/** A database or an open transaction: services accept either, so a change commits with its audit entry. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** Where the data lives, without credentials: safe to print. */
+  location: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DatabaseError extends Error {
+  override name = "DatabaseError";
+}
+
+export interface OpenDatabaseOptions {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.DATABASE_URL) return openPostgres(options.DATABASE_URL);
+  return openPglite(path.resolve(options.DATA_DIR));
+}
+
+export function describePostgres(databaseUrl: string): string {
+  const parsed = new URL(databaseUrl);
+  return `postgres://${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
+  const location = describePostgres(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseError(
+      `Cannot reach PostgreSQL at ${location} (${reasonOf(error)}): start PostgreSQL or fix DATABASE_URL`,
+    );
+  }
+  const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    location,
+    ping: async () => {
+      await pool.query("select 1");
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  await assertWritable(dataDir);
+  const release = await acquireDataDirLock(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+  } catch (error) {
+    await release();
+    throw new DatabaseError(
+      `Cannot open the embedded database in ${dataDir} (${reasonOf(error)}): restore it from a backup or start with an empty DATA_DIR`,
+    );
+  }
+  return wrapPglite(client, `pglite:${dataDir}`, release);
+}
+
+/** Wraps an already opened PGlite (tests start one from a migrated template). */
+export function wrapPglite(
+  client: PGlite,
+  location: string,
+  release: () => Promise<void> = async () => {},
+): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    location,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      await client.close();
+      await release();
+    },
+  };
+}
+
+async function assertWritable(dataDir: string): Promise<void> {
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(probe, "");
+    await rm(probe);
+  } catch (error) {
+    throw new DatabaseError(
+      `Data directory ${dataDir} is not writable (${reasonOf(error)}): fix its permissions or set DATA_DIR to a writable folder, e.g. DATA_DIR=/var/lib/wits-privacy`,
+    );
+  }
+}
+
+export function reasonOf(error: unknown): string {
+  if (error && typeof error === "object") {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && code.length > 0) return code;
+    if (typeof message === "string" && message.length > 0) return message.split("\n")[0] ?? message;
+  }
+  return String(error);
+}
