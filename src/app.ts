@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Clock } from "./core/clock.ts";
+import type { Config } from "./core/config.ts";
+import type { Database } from "./core/db/database.ts";
+import "./core/http/augment.ts";
+import {
+  registerErrorHandling,
+  registerHealth,
+  registerLocale,
+  registerSecurity,
+  type SiteIdentity,
+} from "./core/http/index.ts";
+import { registerSiteRoutes } from "./modules/site/index.ts";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  site?: SiteIdentity;
+}
+
+const publicDir = fileURLToPath(new URL("../public", import.meta.url));
+const picoDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("@picocss/pico/package.json")),
+  "css",
+);
+
+/** Builds the whole app, core first, then every module by hand. Never listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const secureCookies = new URL(config.PUBLIC_URL).protocol === "https:";
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    // An incoming X-Request-Id is not trusted: ids must be unique to find a log line.
+    requestIdHeader: false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("site", deps.site ?? { organisationName: "WITS" });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandling(app);
+  await registerSecurity(app, { config, secureCookies });
+  registerLocale(app, { secureCookies });
+  await app.register(fastifyFormbody, { bodyLimit: config.BODY_LIMIT_BYTES });
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: config.UPLOAD_MAX_FILE_BYTES,
+      files: config.UPLOAD_MAX_FILES,
+      fields: 50,
+      parts: 100,
+    },
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", maxAge: "1d" });
+  await app.register(fastifyStatic, {
+    root: picoDir,
+    prefix: "/assets/pico/",
+    decorateReply: false,
+    maxAge: "7d",
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "WITS Privacy API",
+        description: "Public and operational endpoints. Pages are not listed.",
+        version: "0.1.0",
+      },
+    },
+    hideUntagged: true,
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  registerHealth(app, deps.database);
+  registerSiteRoutes(app);
+  return app;
+}

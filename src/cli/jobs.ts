@@ -1,0 +1,90 @@
+import type { Command } from "commander";
+import { systemClock } from "../core/clock.ts";
+import { openDatabase } from "../core/db/database.ts";
+import { runMigrations } from "../core/db/migrate.ts";
+import { type JobRunReport, listJobStatus, runAllOnce } from "../core/jobs/index.ts";
+import { createLogger } from "../core/log.ts";
+import { allJobs } from "../jobs.ts";
+import { commandAction } from "./command-action.ts";
+
+export function registerJobsCommands(program: Command): void {
+  const jobs = program
+    .command("jobs")
+    .description(
+      "Scheduled jobs: run them once by hand, or see when each last ran and how it went.",
+    );
+
+  jobs
+    .command("run-once")
+    .description(
+      "Run every scheduled job once now (or only --job NAME), e.g. from cron when `serve` runs with JOBS_ENABLED=false. Safe next to a running server: a job another process is running is skipped.",
+    )
+    .option("--job <name>", `run only this job (${allJobs.map((job) => job.name).join(", ")})`)
+    .action(
+      commandAction(async (config, options: { job?: string }) => {
+        const selected = allJobs.filter((job) => !options.job || job.name === options.job);
+        if (selected.length === 0) {
+          process.stderr.write(
+            `error: no job named "${options.job}"; known jobs: ${allJobs.map((job) => job.name).join(", ")}\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const database = await openDatabase(config);
+        try {
+          await runMigrations(database);
+          const log = createLogger({
+            level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
+          });
+          for (const job of selected) {
+            // One at a time, so a long run shows which job it is on.
+            process.stdout.write(`running ${job.name}…\n`);
+            const [report] = await runAllOnce({
+              jobs: [job],
+              db: database.db,
+              clock: systemClock,
+              log,
+              config,
+            });
+            if (!report) continue;
+            process.stdout.write(`${formatReport(report)}\n`);
+            if (report.outcome === "failed") process.exitCode = 1;
+          }
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+
+  jobs
+    .command("list")
+    .description("Show each job's schedule, last run, duration and outcome.")
+    .action(
+      commandAction(async (config) => {
+        const database = await openDatabase(config);
+        try {
+          await runMigrations(database);
+          const status = new Map((await listJobStatus(database.db)).map((row) => [row.name, row]));
+          for (const job of allJobs) {
+            const row = status.get(job.name);
+            const last = row?.lastFinishedAt
+              ? `last ${row.lastFinishedAt.toISOString()} ${row.lastOutcome} in ${row.lastDurationMs} ms${row.lastError ? `: ${row.lastError}` : ""}`
+              : "never ran";
+            process.stdout.write(`${job.name}  [${job.schedule}]  ${last}\n  ${job.description}\n`);
+          }
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+}
+
+function formatReport(result: JobRunReport): string {
+  const name = result.job;
+  if (!result.ran) return `${name}: skipped (another process is running it)`;
+  const summary = Object.entries(result.summary ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join(" ");
+  const detail = result.outcome === "failed" ? `failed: ${result.error}` : `ok ${summary}`.trim();
+  return `${name}: ${detail} (${result.durationMs ?? 0} ms)`;
+}

@@ -1,0 +1,21 @@
+import { Command } from "commander";
+import { configVariables } from "../core/config.ts";
+import { registerJobsCommands } from "./jobs.ts";
+import { registerMigrateCommand } from "./migrate.ts";
+import { registerServeCommand } from "./serve.ts";
+
+const program = new Command("wits-privacy")
+  .description(
+    "WITS Privacy: makes a privacy statement true in software. Configured through environment variables; see README.md.",
+  )
+  .addHelpText(
+    "after",
+    `\nEnvironment variables: ${Object.keys(configVariables).join(", ")}\nWithout DATABASE_URL the embedded database in DATA_DIR (default ./data) is used.`,
+  )
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerJobsCommands(program);
+
+await program.parseAsync(process.argv);

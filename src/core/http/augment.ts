@@ -1,0 +1,17 @@
+import type { Locale, Translate } from "../i18n/index.ts";
+
+/** What the core adds to every Fastify request and to the app instance. */
+declare module "fastify" {
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+  }
+  interface FastifyInstance {
+    site: SiteIdentity;
+  }
+}
+
+export interface SiteIdentity {
+  /** Shown in every page's header and title; from the policy file once it lands. */
+  organisationName: string;
+}

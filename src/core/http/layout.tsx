@@ -1,0 +1,105 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ComponentChildren, VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { type Locale, locales, type Translate } from "../i18n/index.ts";
+
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  organisationName: string;
+  /** Current path, so the language switcher keeps the visitor on the same page. */
+  path: string;
+  styleNonce?: string | undefined;
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    locale: request.locale,
+    t: request.t,
+    organisationName: request.server.site.organisationName,
+    path: request.url.split("?")[0] ?? "/",
+    styleNonce: reply.cspNonce?.style,
+  };
+}
+
+interface LayoutProps {
+  context: PageContext;
+  title: string;
+  children: ComponentChildren;
+}
+
+export function Layout({ context, title, children }: LayoutProps): VNode {
+  const { t, locale, organisationName, path } = context;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{`${title} · ${organisationName}`}</title>
+        <link rel="stylesheet" href="/assets/pico/pico.min.css" />
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t("layout.skip")}
+        </a>
+        <header class="container site-header">
+          <nav>
+            <ul>
+              <li>
+                <a href="/" class="brand">
+                  <strong>{organisationName}</strong>
+                </a>
+              </li>
+            </ul>
+            <ul aria-label={t("layout.language")}>
+              {locales.map((code) => (
+                <li key={code}>
+                  <a
+                    href={`${path}?lang=${code}`}
+                    hreflang={code}
+                    lang={code}
+                    aria-current={code === locale ? "true" : undefined}
+                  >
+                    {t(`language.${code}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="container">
+          {children}
+        </main>
+        <footer class="container site-footer">
+          <nav>
+            <ul>
+              <li>
+                <a href="/">{t("layout.footer.home")}</a>
+              </li>
+              <li>
+                <a href="/privacy">{t("layout.footer.privacy")}</a>
+              </li>
+              <li>
+                <a href="/cookies">{t("layout.footer.cookies")}</a>
+              </li>
+            </ul>
+          </nav>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a full page; preact escapes every string, so raw HTML has to be asked for explicitly. */
+export function sendPage<Props>(
+  reply: FastifyReply,
+  page: VNode<Props>,
+  statusCode = 200,
+): FastifyReply {
+  return reply
+    .code(statusCode)
+    .type("text/html; charset=utf-8")
+    .send(`<!doctype html>${renderToString(page as VNode)}`);
+}

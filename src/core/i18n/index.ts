@@ -1,0 +1,15 @@
+export {
+  catalogues,
+  defaultLocale,
+  detectLocale,
+  isLocale,
+  isMessageKey,
+  type Locale,
+  locales,
+  type MessageKey,
+  type MessageParams,
+  type Messages,
+  type Translate,
+  translate,
+  translator,
+} from "./i18n.ts";

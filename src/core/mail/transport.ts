@@ -1,0 +1,92 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createTransport, type SendMailOptions } from "nodemailer";
+import type { Config } from "../config.ts";
+import type { OutboxRow } from "./outbox.ts";
+
+/** The part of an outbox row a transport needs to build the message. */
+export type OutboundMail = Pick<
+  OutboxRow,
+  "id" | "fromAddress" | "toAddress" | "subject" | "textBody" | "htmlBody" | "headers"
+>;
+
+export interface SentMail {
+  messageId: string;
+  /** Set by the file transport: where the message was kept. */
+  emlPath?: string;
+}
+
+export interface MailTransport {
+  /** "file" keeps mail on disk as held; "smtp" really sends it (and sends held mail too). */
+  kind: "smtp" | "file";
+  send(mail: OutboundMail): Promise<SentMail>;
+  close(): Promise<void>;
+}
+
+// nodemailer waits up to 2 min to connect and 10 min on a silent socket; a claimed row's lease is
+// 5 min, so a hanging server must fail the send well before another process may reclaim it.
+const smtpTimeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/** Sends over SMTP; settings in the URL's query string (e.g. `?socketTimeout=`) win. */
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = createTransport({ ...smtpTimeouts, url: smtpUrl });
+  return {
+    kind: "smtp",
+    send: async (mail) => {
+      const info = await transporter.sendMail(messageFor(mail));
+      return { messageId: info.messageId };
+    },
+    close: async () => transporter.close(),
+  };
+}
+
+/** Keeps each message as `<dataDir>/outbox/<id>.eml`, for when no SMTP server is configured. */
+export function fileTransport(dataDir: string): MailTransport {
+  const composer = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const folder = path.resolve(dataDir, "outbox");
+  return {
+    kind: "file",
+    send: async (mail) => {
+      const info = await composer.sendMail(messageFor(mail));
+      if (!Buffer.isBuffer(info.message)) throw new Error("nodemailer returned no message buffer");
+      // Owner-only: the file holds a recipient's address and the mail's content.
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const emlPath = path.join(folder, `${mail.id}.eml`);
+      await writeFileAtomically(emlPath, info.message);
+      return { messageId: info.messageId, emlPath };
+    },
+    close: async () => composer.close(),
+  };
+}
+
+export function transportFor(config: Pick<Config, "SMTP_URL" | "DATA_DIR">): MailTransport {
+  return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : fileTransport(config.DATA_DIR);
+}
+
+function messageFor(mail: OutboundMail): SendMailOptions {
+  return {
+    from: mail.fromAddress,
+    to: mail.toAddress,
+    subject: mail.subject,
+    text: mail.textBody,
+    html: mail.htmlBody ?? undefined,
+    headers: mail.headers,
+    messageId: messageIdFor(mail),
+  };
+}
+
+/**
+ * One Message-ID per outbox row, whichever transport and attempt: the kept .eml matches what is
+ * later sent, and a mail resent after a crash mid-send can be recognised as a duplicate.
+ */
+function messageIdFor(mail: OutboundMail): string {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(mail.fromAddress)?.[1] ?? "localhost";
+  return `<${mail.id}@${domain}>`;
+}
+
+// Written aside and renamed, so a reader (or a crash) never sees half a message.
+async function writeFileAtomically(file: string, content: Buffer): Promise<void> {
+  const partial = `${file}.partial`;
+  await writeFile(partial, content, { mode: 0o600 });
+  await rename(partial, file);
+}

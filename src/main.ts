@@ -1,0 +1,112 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp } from "./app.ts";
+import { type Clock, systemClock } from "./core/clock.ts";
+import type { Config } from "./core/config.ts";
+import { type Database, openDatabase } from "./core/db/database.ts";
+import { runMigrations } from "./core/db/migrate.ts";
+import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
+import { allJobs } from "./jobs.ts";
+
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  jobs?: readonly JobDefinition[];
+  /** Lets a test add a route (say, a slow one) before the server listens. */
+  beforeListen?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  /** Stops accepting, lets in-flight requests and jobs finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** config → database → migrate → app → listen → jobs. A failure undoes what was started. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config, log } = options;
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    await runMigrations(database);
+    app = await buildApp({ config, database, clock, log });
+    await options.beforeListen?.(app);
+    await listen(app, config);
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+  const scheduler = config.JOBS_ENABLED
+    ? startScheduler({ jobs: options.jobs ?? allJobs, db: database.db, clock, log, config })
+    : undefined;
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${port}`;
+  const running = app;
+  return {
+    app: running,
+    database,
+    url,
+    stop: once(async () => {
+      await withTimeout(config.SHUTDOWN_TIMEOUT_MS, async () => {
+        await running.close();
+        await scheduler?.stop();
+      });
+      await database.close();
+    }),
+  };
+}
+
+async function listen(app: FastifyInstance, config: Config): Promise<void> {
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "EADDRINUSE") {
+      throw new StartupError(
+        `Port ${config.PORT} is in use: stop the other server or choose another port, e.g. PORT=${config.PORT + 1}`,
+      );
+    }
+    if (code === "EACCES") {
+      throw new StartupError(
+        `Not allowed to listen on port ${config.PORT}: use a port above 1023, e.g. PORT=3000`,
+      );
+    }
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+      throw new StartupError(
+        `Cannot listen on host ${config.HOST}: it is not an address of this machine; try HOST=0.0.0.0`,
+      );
+    }
+    throw error;
+  }
+}
+
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= stop();
+    return stopping;
+  };
+}
+
+/** In-flight work gets its grace period; after it, shutdown goes on without it. */
+async function withTimeout(milliseconds: number, work: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, milliseconds);
+  });
+  try {
+    await Promise.race([work(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

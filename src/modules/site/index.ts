@@ -1,0 +1,2 @@
+export { visitorActions } from "./site.pages.tsx";
+export { registerSiteRoutes } from "./site.routes.ts";
