@@ -19,6 +19,8 @@ const maxRetryDelay = 6 * 60 * minute;
 /** Sent mail is kept a month, to answer "did you send me that?"; then it is personal data we no longer need. */
 const sentRetention = 30 * day;
 const sentRetentionReason = "mail.sent_30d";
+/** A failed mail is kept as long, so staff can see and resend it; then its address goes too. */
+const failedRetentionReason = "mail.failed_30d";
 const purgeBatchSize = 500;
 
 export interface DeliverMailOptions {
@@ -173,7 +175,13 @@ async function deliverOne(
     const lastError = describeFailure(error, row.toAddress);
     const attempts = row.attempts + 1;
     if (isHardBounce(error) || attempts >= maxAttempts) {
-      await settle({ status: "failed", attempts, lastError });
+      await settle({
+        status: "failed",
+        attempts,
+        lastError,
+        retainUntil: new Date(clock.now().getTime() + sentRetention),
+        retentionReason: failedRetentionReason,
+      });
       return "failed";
     }
     const nextAttemptAt = new Date(clock.now().getTime() + retryDelay(attempts));
@@ -219,7 +227,7 @@ async function releaseClaims(db: Db, { rows, lease, clock }: ReleaseOptions): Pr
 }
 
 /** 1 min after the first failure, doubling, at most 6 h: 8 attempts span about 2 hours. */
-export function retryDelay(failedAttempts: number): number {
+function retryDelay(failedAttempts: number): number {
   return Math.min(minute * 2 ** (failedAttempts - 1), maxRetryDelay);
 }
 
@@ -249,8 +257,8 @@ function describeFailure(error: unknown, recipient: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const text = typeof code === "string" ? `${code}: ${message}` : message;
   return text
-    .replaceAll(new RegExp(escapeRegExp(recipient), "gi"), "<recipient>")
-    .replace(addressPattern, "<address>")
+    .replaceAll(new RegExp(escapeRegExp(recipient), "gi"), "[recipient]")
+    .replace(addressPattern, "[address]")
     .slice(0, 1000);
 }
 
@@ -273,7 +281,7 @@ async function purgeExpiredMail(db: Db, { clock, signal }: PurgeOptions): Promis
     const expired = await db
       .select({ id: outbox.id, emlPath: outbox.emlPath })
       .from(outbox)
-      .where(and(eq(outbox.status, "sent"), lt(outbox.retainUntil, clock.now())))
+      .where(and(inArray(outbox.status, ["sent", "failed"]), lt(outbox.retainUntil, clock.now())))
       .limit(purgeBatchSize);
     if (expired.length === 0) break;
     for (const { emlPath } of expired) if (emlPath) await rm(emlPath, { force: true });

@@ -11,8 +11,10 @@ import { createTestDatabase, databaseKinds } from "../../../test/helpers/databas
 import { type Clock, fakeClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import { createLogger } from "../log.ts";
 import {
   deliverMail,
+  deliverMailJob,
   enqueueMail,
   type MailToSend,
   type MailTransport,
@@ -189,6 +191,11 @@ for (const kind of databaseKinds) {
       assert.match(row.lastError ?? "", /550/);
       assert.ok(!row.lastError?.toLowerCase().includes(recipient), row.lastError ?? "");
       assert.equal(rejecting.received.length, 0);
+
+      clock.advance(31 * 24 * 60 * 60_000);
+      const purge = await deliverVia(smtpTransport(rejecting.url), clock);
+      assert.equal(purge.purged, 1, "a failed mail and its address go after 30 days");
+      assert.equal(await rowOf(id).catch(() => undefined), undefined);
     });
 
     it("keeps a mail queued with backoff while the server is down, and delivers it once it is up", async () => {
@@ -280,19 +287,70 @@ for (const kind of databaseKinds) {
       assert.ok(emlPath && !(await exists(emlPath)), "the .eml file is deleted too");
     });
 
-    it("sends each mail exactly once when two deliveries run at the same time", async () => {
+    it("sends each mail exactly once when deliveries run at the same time", async () => {
       const clock = fakeClock();
-      const ids: string[] = [];
-      for (let n = 0; n < 12; n++) ids.push(await enqueue(clock, aMail({ subject: `Mail ${n}` })));
+      const subjects: string[] = [];
+      for (let n = 0; n < 40; n++) {
+        subjects.push(`Mail ${n}`);
+        await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      }
 
-      const [first, second] = await Promise.all([
-        deliverVia(smtpTransport(sink.url), clock, 3),
-        deliverVia(smtpTransport(sink.url), clock, 3),
-      ]);
+      const summaries = await Promise.all(
+        [1, 2, 3, 4].map(() => deliverVia(smtpTransport(sink.url), clock, 2)),
+      );
 
-      assert.equal((first?.sent ?? 0) + (second?.sent ?? 0), 12);
-      const subjects = (await sink.parsed()).map((mail) => mail.subject).sort();
-      assert.deepEqual(subjects, ids.map((_, n) => `Mail ${n}`).sort());
+      assert.equal(
+        summaries.reduce((total, summary) => total + summary.sent, 0),
+        40,
+      );
+      const received = (await sink.parsed()).map((mail) => mail.subject ?? "");
+      assert.deepEqual(received.sort(), subjects.sort());
+    });
+
+    it("stops between mails on shutdown and leaves the rest to the next run", async () => {
+      const clock = fakeClock();
+      for (let n = 0; n < 3; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      const shutdown = new AbortController();
+      const smtp = smtpTransport(sink.url);
+      const shuttingDownAfterOne: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          const sent = await smtp.send(mail);
+          shutdown.abort();
+          return sent;
+        },
+      };
+
+      const interrupted = await deliverMail({
+        db: database.db,
+        clock,
+        transport: shuttingDownAfterOne,
+        signal: shutdown.signal,
+      });
+      await smtp.close();
+
+      assert.equal(interrupted.sent, 1);
+      const left = await database.db.select().from(outbox).where(eq(outbox.status, "queued"));
+      assert.equal(left.length, 2, "unsent mail is handed back, not left locked");
+      assert.equal((await deliverVia(smtpTransport(sink.url), clock)).sent, 2);
+      assert.equal(sink.received.length, 3);
+    });
+
+    it("runs as the mail.deliver job with the configured SMTP server", async () => {
+      const clock = fakeClock();
+      const id = await enqueue(clock);
+
+      const summary = await deliverMailJob.run({
+        db: database.db,
+        clock,
+        log: createLogger({ level: "silent" }),
+        config: loadConfig({ DATA_DIR: dataDir, SMTP_URL: sink.url }),
+        signal: new AbortController().signal,
+      });
+
+      assert.equal(summary?.sent, 1);
+      assert.equal((await rowOf(id)).status, "sent");
+      assert.equal(sink.received.length, 1);
     });
 
     it("sends nothing for a mail enqueued in a transaction that rolls back", async () => {
