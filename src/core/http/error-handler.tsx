@@ -95,11 +95,12 @@ export function sendError(
     });
   }
   const context = pageContext(request, reply);
+  const title = error.code === "not_found" ? t("error.title.not_found") : t("error.title");
   return sendPage(
     reply,
-    <Layout context={context} title={t("error.title")}>
+    <Layout context={context} title={title}>
       <article class="error-page">
-        <h1>{t("error.title")}</h1>
+        <h1>{title}</h1>
         <p role="alert">{message}</p>
         {fields.length > 0 && (
           <ul>

@@ -37,6 +37,7 @@ export function Layout({ context, title, children }: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} · ${organisationName}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/pico/pico.min.css" />
         <link rel="stylesheet" href="/assets/site.css" />
       </head>

@@ -26,6 +26,7 @@ export const en: Messages = {
   "home.support": "Remote support",
   "home.support.hint": "Hand your TeamViewer ID and password safely to our technician.",
   "error.title": "Something went wrong",
+  "error.title.not_found": "Page not found",
   "error.back": "Back to the previous page",
   "error.home": "Go to the home page",
   "error.reference": "Reference: {requestId}",

@@ -28,6 +28,7 @@ export const fr: Messages = {
   "home.support.hint":
     "Transmettez en toute sécurité votre ID et mot de passe TeamViewer à notre technicien.",
   "error.title": "Un problème est survenu",
+  "error.title.not_found": "Page introuvable",
   "error.back": "Retour à la page précédente",
   "error.home": "Aller à la page d'accueil",
   "error.reference": "Référence : {requestId}",

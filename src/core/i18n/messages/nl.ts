@@ -25,6 +25,7 @@ export const nl = {
   "home.support": "Ondersteuning op afstand",
   "home.support.hint": "Geef je TeamViewer-ID en wachtwoord veilig door aan onze technicus.",
   "error.title": "Er ging iets mis",
+  "error.title.not_found": "Pagina niet gevonden",
   "error.back": "Terug naar de vorige pagina",
   "error.home": "Naar de startpagina",
   "error.reference": "Referentie: {requestId}",

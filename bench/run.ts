@@ -1,0 +1,44 @@
+import os from "node:os";
+import type { DatabaseKind } from "../src/core/db/database.ts";
+import { coldStart } from "./cold-start.ts";
+import { formRoundTrip } from "./form-roundtrip.ts";
+
+/**
+ * `npm run bench`: each result is a ratio against a baseline measured in the same run, so the
+ * numbers compare across machines. Set DATABASE_URL to include PostgreSQL. BENCH_REQUESTS and
+ * BENCH_RUNS make it longer or shorter.
+ */
+const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const kinds: DatabaseKind[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+process.stdout.write(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n\n`,
+);
+process.stdout.write("form post round trip (validate, insert, respond), 8 concurrent clients\n");
+process.stdout.write(
+  "| database | bare Fastify req/s | app req/s | app / bare | app p50 ms | app p99 ms |\n|---|---|---|---|---|---|\n",
+);
+for (const kind of kinds) {
+  const result = await formRoundTrip(kind, requests);
+  process.stdout.write(
+    `| ${kind} | ${fixed(result.bare.perSecond)} | ${fixed(result.app.perSecond)} | ${fixed(result.ratio, 2)} | ${fixed(result.app.p50Ms, 1)} | ${fixed(result.app.p99Ms, 1)} |\n`,
+  );
+}
+
+process.stdout.write(`\ncold start on an existing data dir, median of ${runs}\n`);
+const start = await coldStart(runs);
+process.stdout.write(
+  "| what | start to /healthz ms | server RSS MiB (idle, 3 s after start) |\n|---|---|---|\n",
+);
+process.stdout.write(
+  `| npm start (PGlite) | ${fixed(start.product.coldStartMs)} | ${fixed(start.product.serverRssMiB)} |\n`,
+);
+process.stdout.write(
+  `| bare Fastify via tsx (baseline) | ${fixed(start.bare.coldStartMs)} | ${fixed(start.bare.serverRssMiB)} |\n`,
+);
+process.stdout.write(
+  `| ratio | ${fixed(start.product.coldStartMs / start.bare.coldStartMs, 2)} | ${fixed(start.product.serverRssMiB / start.bare.serverRssMiB, 2)} |\n`,
+);

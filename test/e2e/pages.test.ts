@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { loadConfig } from "../../src/core/config.ts";
+import { createLogger } from "../../src/core/log.ts";
+import { type RunningServer, startServer } from "../../src/main.ts";
+import {
+  chromiumPath,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  viewports,
+} from "../helpers/browser.ts";
+
+const pages = [
+  { name: "home-nl", url: "/", locale: "nl-BE", lang: "nl" },
+  { name: "home-fr", url: "/?lang=fr", locale: "nl-BE", lang: "fr" },
+  { name: "not-found-en", url: "/nowhere", locale: "en-GB", lang: "en" },
+];
+
+if (!hasChromium) {
+  process.stdout.write(
+    `# browser tests skipped: no chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)\n`,
+  );
+}
+
+describe("public pages in a real browser", {
+  skip: !hasChromium && "no chromium",
+  timeout: 120_000,
+}, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    const DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "wits-e2e-"));
+    server = await startServer({
+      config: loadConfig({ DATA_DIR, PORT: "0", HOST: "127.0.0.1", JOBS_ENABLED: "false" }),
+      log: createLogger({ level: "silent" }),
+    });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const { name, url, locale, lang } of pages) {
+    for (const [width, viewport] of Object.entries(viewports)) {
+      it(`${name} at ${width} width: no serious axe finding, no sideways scrolling`, async () => {
+        // axe runs as a script in the page; the pages themselves ship none (checked below).
+        const context = await browser.newContext({ viewport, locale });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on("console", (message) => {
+          if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+        });
+        page.on("response", (response) => {
+          const isDocument = response.request().resourceType() === "document";
+          if (!isDocument && response.status() >= 400) {
+            problems.push(`${response.status()} ${response.url()}`);
+          }
+        });
+        await page.goto(`${server.url}${url}`);
+        assert.equal(await page.getAttribute("html", "lang"), lang);
+        assert.deepEqual(await seriousViolations(page), []);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+        assert.deepEqual(
+          problems,
+          [],
+          "every stylesheet and icon loads, none is blocked by the CSP",
+        );
+        assert.equal(await page.locator("script").count(), 0, "the page works without JavaScript");
+        await screenshot(page, `${name}-${width}`);
+        await context.close();
+      });
+    }
+  }
+
+  it("keeps the chosen language while navigating, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "nl-BE" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    assert.equal(await page.getAttribute("html", "lang"), "nl");
+    await page.getByRole("link", { name: "English" }).click();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.goto(`${server.url}/nowhere`);
+    assert.match((await page.textContent("main")) ?? "", /This page does not exist/);
+    await context.close();
+  });
+});
