@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
 import { openDatabase } from "../core/db/database.ts";
 import { runMigrations } from "../core/db/migrate.ts";
-import { type JobRunReport, listJobStatus, runAllOnce } from "../core/jobs/index.ts";
+import { type JobRunReport, listJobStatus, nextRunOf, runAllOnce } from "../core/jobs/index.ts";
 import { createLogger } from "../core/log.ts";
 import { allJobs } from "../jobs.ts";
 import { commandAction } from "./command-action.ts";
@@ -70,7 +70,10 @@ export function registerJobsCommands(program: Command): void {
             const last = row?.lastFinishedAt
               ? `last ${row.lastFinishedAt.toISOString()} ${row.lastOutcome} in ${row.lastDurationMs} ms${row.lastError ? `: ${row.lastError}` : ""}`
               : "never ran";
-            process.stdout.write(`${job.name}  [${job.schedule}]  ${last}\n  ${job.description}\n`);
+            const next = nextRunOf(job, config.JOBS_TIMEZONE, systemClock.now())?.toISOString();
+            process.stdout.write(
+              `${job.name}  [${job.schedule} ${config.JOBS_TIMEZONE}]  ${last}; next ${next ?? "never"}\n  ${job.description}\n`,
+            );
           }
         } finally {
           await database.close();

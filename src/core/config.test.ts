@@ -25,6 +25,10 @@ describe("configuration", () => {
       /DATABASE_URL=\(hidden\) must be a URL starting with postgres:\/\//,
     );
     assert.throws(() => loadConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL="loud"/);
+    assert.throws(
+      () => loadConfig({ JOBS_TIMEZONE: "Brussels" }),
+      /JOBS_TIMEZONE="Brussels" is not an IANA time zone \(example: JOBS_TIMEZONE=Europe\/Brussels\)/,
+    );
   });
 
   it("never prints a secret or a URL with a password when refusing it", () => {

@@ -32,6 +32,15 @@ const url = (protocols: readonly string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
     );
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const configVariables = {
   PORT: { schema: integer(0, 65535).default(3000), example: "3000" },
   HOST: { schema: z.string().trim().min(1).default("localhost"), example: "0.0.0.0" },
@@ -75,6 +84,14 @@ export const configVariables = {
   },
   UPLOAD_MAX_FILES: { schema: integer(0, 100).default(5), example: "5" },
   JOBS_ENABLED: { schema: booleanFlag.default(true), example: "true" },
+  JOBS_TIMEZONE: {
+    schema: z
+      .string()
+      .trim()
+      .refine(isTimeZone, "is not an IANA time zone")
+      .default("Europe/Brussels"),
+    example: "Europe/Brussels",
+  },
   SHUTDOWN_TIMEOUT_MS: { schema: integer(0, 600_000).default(10_000), example: "10000" },
 } as const;
 

@@ -45,8 +45,24 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (typeof error.code === "string" && error.code.startsWith("FST_CSRF")) {
     return new AppError("csrf");
   }
+  if (isMalformedBody(error)) return new AppError("bad_request", { cause: error });
   const status = error.statusCode ?? 500;
   return new AppError(codeForStatus(status), { cause: error });
+}
+
+/**
+ * The multipart parser (@fastify/busboy) reports a broken body with plain errors and no status;
+ * they are the sender's fault, not ours.
+ */
+const malformedBodyMessages = [
+  "Multipart: Boundary not found",
+  "Boundary required",
+  "Unexpected end of multipart data",
+  "Malformed part header",
+];
+
+function isMalformedBody(error: FastifyError): boolean {
+  return error.statusCode === undefined && malformedBodyMessages.includes(error.message);
 }
 
 function problemText(request: FastifyRequest, issue: $ZodRawIssue & { message?: string }): string {

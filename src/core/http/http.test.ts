@@ -224,6 +224,27 @@ for (const kind of databaseKinds) {
       assert.match(response.body, new RegExp(String(response.headers["x-request-id"])));
     });
 
+    it("answers a broken multipart body with 400, never 500", async () => {
+      const broken = [
+        { type: "multipart/form-data", payload: "no boundary at all" },
+        {
+          type: "multipart/form-data; boundary=xx",
+          payload:
+            '--xx\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\ncut off',
+        },
+      ];
+      for (const { type, payload } of broken) {
+        const response = await t.app.inject({
+          method: "POST",
+          url: "/api/probe/upload",
+          headers: { "content-type": type },
+          payload,
+        });
+        assert.equal(response.statusCode, 400, `${type}: ${response.body}`);
+        assert.equal(response.json().error.code, "bad_request");
+      }
+    });
+
     it("refuses an upload over the size limit with 413", async () => {
       const boundary = "----probe";
       const big = "x".repeat(t.config.UPLOAD_MAX_FILE_BYTES + 10);

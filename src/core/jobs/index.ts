@@ -4,6 +4,7 @@ export {
   type JobRunReport,
   type JobStatus,
   listJobStatus,
+  nextRunOf,
   processOwner,
   runAllOnce,
   type Scheduler,

@@ -14,6 +14,7 @@ import {
   type JobContext,
   type JobSummary,
   listJobStatus,
+  nextRunOf,
   type RunJobOptions,
   runAllOnce,
   runJob,
@@ -365,3 +366,18 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+describe("job schedules", () => {
+  it("are read in the organisation's time zone, summer and winter", () => {
+    const nightly = defineJob({
+      name: "nightly",
+      description: "probe",
+      schedule: "0 3 * * *",
+      run: async () => undefined,
+    });
+    const winter = nextRunOf(nightly, "Europe/Brussels", new Date("2026-01-15T12:00:00Z"));
+    assert.equal(winter?.toISOString(), "2026-01-16T02:00:00.000Z");
+    const summer = nextRunOf(nightly, "Europe/Brussels", new Date("2026-07-15T12:00:00Z"));
+    assert.equal(summer?.toISOString(), "2026-07-16T01:00:00.000Z");
+  });
+});

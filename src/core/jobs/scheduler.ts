@@ -80,12 +80,24 @@ function scheduleJob(
     return run.finally(() => running.delete(run));
   };
   try {
-    return new Cron(job.schedule, { protect: true }, tick);
+    // Schedules are read in the organisation's time zone: "0 3 * * *" is 03:00 in Brussels,
+    // also on a server that runs in UTC.
+    return new Cron(
+      job.schedule,
+      { protect: true, timezone: runOptions.config.JOBS_TIMEZONE },
+      tick,
+    );
   } catch (error) {
     throw new Error(
       `Job "${job.name}" has an invalid schedule "${job.schedule}": ${errorMessage(error)}`,
     );
   }
+}
+
+/** When a job is next due, read in the organisation's time zone (for `jobs list`). */
+export function nextRunOf(job: JobDefinition, timezone: string, after: Date): Date | undefined {
+  const cron = new Cron(job.schedule, { timezone, paused: true });
+  return cron.nextRun(after) ?? undefined;
 }
 
 /**
