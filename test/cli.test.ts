@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./helpers/free-port.ts";
 
 const bin = fileURLToPath(new URL("../bin/wits-privacy.js", import.meta.url));
 
@@ -63,14 +63,6 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000)
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
 }
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), "wits-cli-"));

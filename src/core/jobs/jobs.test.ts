@@ -12,6 +12,7 @@ import type { Database } from "../db/database.ts";
 import {
   defineJob,
   type JobContext,
+  type JobDefinition,
   type JobSummary,
   listJobStatus,
   nextRunOf,
@@ -297,6 +298,22 @@ for (const kind of databaseKinds) {
       );
     });
 
+    /** Runs the real scheduler until the job has started, then stops it (waiting for the run). */
+    const scheduleUntil = async (definition: JobDefinition, started: Promise<void>) => {
+      const scheduler = startScheduler({
+        jobs: [definition],
+        db: database.db,
+        clock: systemClock,
+        log: silent,
+        config,
+      });
+      try {
+        await within(started, 5_000, "a scheduled run");
+      } finally {
+        await scheduler.stop();
+      }
+    };
+
     it("scheduler runs an every-second job within a few seconds", async () => {
       const ran = deferred();
       const job = countingJob(
@@ -307,18 +324,7 @@ for (const kind of databaseKinds) {
         },
         "* * * * * *",
       );
-      const scheduler = startScheduler({
-        jobs: [job.definition],
-        db: database.db,
-        clock: systemClock,
-        log: silent,
-        config,
-      });
-      try {
-        await within(ran.promise, 2_500, "a scheduled run");
-      } finally {
-        await scheduler.stop();
-      }
+      await scheduleUntil(job.definition, ran.promise);
 
       const row = await rowOf("every-second");
       assert.equal(row.lastOutcome, "ok");
@@ -343,18 +349,7 @@ for (const kind of databaseKinds) {
         },
         "* * * * * *",
       );
-      const scheduler = startScheduler({
-        jobs: [job.definition],
-        db: database.db,
-        clock: systemClock,
-        log: silent,
-        config,
-      });
-      try {
-        await within(started.promise, 2_500, "a scheduled run");
-      } finally {
-        await scheduler.stop();
-      }
+      await scheduleUntil(job.definition, started.promise);
 
       assert.equal(sawAbort, true);
       assert.equal(finished, true);
