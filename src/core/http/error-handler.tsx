@@ -19,7 +19,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
     if (appError.statusCode >= 500) {
-      request.log.error({ err: safeError(error) }, "request failed");
+      request.log.error({ err: error }, "request failed");
     } else {
       request.log.info({ code: appError.code, status: appError.statusCode }, "request refused");
     }
@@ -76,16 +76,6 @@ function problemText(request: FastifyRequest, issue: $ZodRawIssue & { message?: 
 function fieldLabel(t: Translate, field: string): string {
   const key = `field.${field}`;
   return isMessageKey(key) ? t(key) : field;
-}
-
-/** Only what helps an operator: never a pg `detail` (it quotes the row) nor a request body. */
-function safeError(error: FastifyError): Record<string, unknown> {
-  return {
-    type: error.name,
-    code: error.code,
-    message: String(error.message ?? "").split("\n")[0],
-    stack: error.stack,
-  };
 }
 
 export function wantsJson(request: FastifyRequest): boolean {

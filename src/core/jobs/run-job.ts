@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
+import { scrubText } from "../log.ts";
 import type { JobDefinition, JobSummary } from "./job.ts";
 import { scheduledJobs } from "./jobs.tables.ts";
 
@@ -144,10 +145,13 @@ function elapsedSince(started: number): number {
   return Math.round(performance.now() - started);
 }
 
-/** Only the first line of the message: stacks and multi-line driver errors stay out of the row. */
+/**
+ * Only the first line of the message, scrubbed of the values it quotes: stacks, multi-line
+ * driver errors and personal data stay out of the row and the log.
+ */
 export function errorMessage(error: unknown): string {
   const message =
     error instanceof Error ? error.message : typeof error === "string" ? error : String(error);
   const firstLine = message.split("\n")[0]?.trim() || (error instanceof Error ? error.name : "");
-  return (firstLine || "unknown error").slice(0, MAX_ERROR_LENGTH);
+  return scrubText(firstLine || "unknown error").slice(0, MAX_ERROR_LENGTH);
 }
