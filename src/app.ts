@@ -17,13 +17,17 @@ import type { Logger } from "pino";
 import type { Clock } from "./core/clock.ts";
 import type { Config } from "./core/config.ts";
 import type { Database } from "./core/db/database.ts";
+import { detectLocale, translator } from "./core/i18n/index.ts";
 import "./core/http/augment.ts";
 import {
+  AppError,
+  codeForStatus,
   registerErrorHandling,
   registerHealth,
   registerLocale,
   registerSecurity,
   type SiteIdentity,
+  sendError,
 } from "./core/http/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 
@@ -53,6 +57,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
     return503OnClosing: true,
+    // A URL Fastify cannot even decode gets our error page in the visitor's language too.
+    frameworkErrors: (error, request, reply) => {
+      // Hooks have not run yet, so the request has no language of its own.
+      request.locale = detectLocale({ acceptLanguage: request.headers["accept-language"] });
+      request.t = translator(request.locale);
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendError(request, reply, new AppError(codeForStatus(status), { cause: error }));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,3 +1,4 @@
+import net from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "./app.ts";
@@ -33,6 +34,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, log } = options;
   const clock = options.clock ?? systemClock;
+  // Checked before the database is created or migrated, so a busy port leaves nothing behind.
+  await assertPortFree(config);
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
   try {
@@ -70,24 +73,43 @@ async function listen(app: FastifyInstance, config: Config): Promise<void> {
   try {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "EADDRINUSE") {
-      throw new StartupError(
-        `Port ${config.PORT} is in use: stop the other server or choose another port, e.g. PORT=${config.PORT + 1}`,
-      );
-    }
-    if (code === "EACCES") {
-      throw new StartupError(
-        `Not allowed to listen on port ${config.PORT}: use a port above 1023, e.g. PORT=3000`,
-      );
-    }
-    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
-      throw new StartupError(
-        `Cannot listen on host ${config.HOST}: it is not an address of this machine; try HOST=0.0.0.0`,
-      );
-    }
-    throw error;
+    throw listenProblem(error, config);
   }
+}
+
+async function assertPortFree(config: Config): Promise<void> {
+  if (config.PORT === 0) return;
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once("error", reject);
+      probe.listen({ port: config.PORT, host: config.HOST }, resolve);
+    });
+  } catch (error) {
+    throw listenProblem(error, config);
+  }
+  await new Promise((resolve) => probe.close(resolve));
+}
+
+/** Listening failures an operator can fix, said as one line with the fix. */
+function listenProblem(error: unknown, config: Config): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    return new StartupError(
+      `Port ${config.PORT} is in use: stop the other server or choose another port, e.g. PORT=${config.PORT + 1}`,
+    );
+  }
+  if (code === "EACCES") {
+    return new StartupError(
+      `Not allowed to listen on port ${config.PORT}: use a port above 1023, e.g. PORT=3000`,
+    );
+  }
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    return new StartupError(
+      `Cannot listen on host ${config.HOST}: it is not an address of this machine; try HOST=0.0.0.0`,
+    );
+  }
+  return error;
 }
 
 function once(stop: () => Promise<void>): () => Promise<void> {

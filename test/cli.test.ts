@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -99,8 +99,18 @@ describe("wits-privacy CLI", () => {
     });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/wits/);
-    assert.match(result.stderr, /fix DATABASE_URL/);
+    assert.match(result.stderr, /connection refused\): start PostgreSQL or fix the host and port/);
     assert.doesNotMatch(result.stderr, /s3cret-pw/);
+  });
+
+  it("says a PostgreSQL database does not exist and how to create it", {
+    skip: !process.env.DATABASE_URL && "needs DATABASE_URL",
+  }, async () => {
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    url.pathname = "/wits_no_such_database";
+    const result = await run(["migrate"], { DATABASE_URL: url.toString() });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /has no such database: create it \(createdb\)/);
   });
 
   it("migrates, runs jobs once and lists them on an embedded database", async () => {
@@ -127,9 +137,11 @@ describe("wits-privacy CLI", () => {
     const health = await fetch(`http://127.0.0.1:${PORT}/readyz`);
     assert.equal(health.status, 200);
 
-    const samePort = await run(["serve"], { DATA_DIR: await tempDir(), PORT, HOST: "127.0.0.1" });
+    const freshDir = await tempDir();
+    const samePort = await run(["serve"], { DATA_DIR: freshDir, PORT, HOST: "127.0.0.1" });
     assert.equal(samePort.code, 1);
     assert.match(samePort.stderr, new RegExp(`Port ${PORT} is in use: .*PORT=${Number(PORT) + 1}`));
+    assert.deepEqual(await readdir(freshDir), [], "a refused start leaves no database behind");
 
     const sameData = await run(["migrate"], { DATA_DIR });
     assert.equal(sameData.code, 1);

@@ -17,7 +17,7 @@ export function registerJobsCommands(program: Command): void {
   jobs
     .command("run-once")
     .description(
-      "Run every scheduled job once now (or only --job NAME), e.g. from cron when `serve` runs with JOBS_ENABLED=false. Safe next to a running server: a job another process is running is skipped.",
+      "Run every scheduled job once now (or only --job NAME), e.g. from cron when `serve` runs with JOBS_ENABLED=false. On PostgreSQL it is safe next to running servers (a job another process is running is skipped); the embedded database allows one process, so stop `serve` first.",
     )
     .option("--job <name>", `run only this job (${allJobs.map((job) => job.name).join(", ")})`)
     .action(

@@ -41,11 +41,25 @@ describe("configuration", () => {
     }
   });
 
+  it("refuses a proxy list that is not addresses, and a sender that is not an address", () => {
+    assert.throws(
+      () => loadConfig({ TRUST_PROXY: "true" }),
+      /TRUST_PROXY="true" must be IP addresses or CIDR ranges.*example: TRUST_PROXY=127\.0\.0\.1,10\.0\.0\.0\/8/,
+    );
+    assert.throws(() => loadConfig({ TRUST_PROXY: "10.0.0.0/33" }), /TRUST_PROXY/);
+    assert.throws(() => loadConfig({ MAIL_FROM: "WITS" }), /MAIL_FROM="WITS" must be an e-mail/);
+    assert.equal(
+      loadConfig({ MAIL_FROM: "WITS <privacy@wits.be>" }).MAIL_FROM,
+      "WITS <privacy@wits.be>",
+    );
+    assert.throws(() => loadConfig({ PUBLIC_URL: "ftp://x" }), /PUBLIC_URL="ftp:\/\/x"/);
+  });
+
   it("reads the proxies whose X-Forwarded-For may be believed", () => {
-    assert.deepEqual(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).TRUST_PROXY, [
-      "127.0.0.1",
-      "10.0.0.0/8",
-    ]);
+    assert.deepEqual(
+      loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8, ::1, loopback" }).TRUST_PROXY,
+      ["127.0.0.1", "10.0.0.0/8", "::1", "loopback"],
+    );
   });
 
   it("refuses a per-file upload limit above the total limit", () => {

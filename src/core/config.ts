@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -32,6 +33,17 @@ const url = (protocols: readonly string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
     );
 
+/** What Fastify's proxy-addr accepts: an address, a CIDR range, or one of its named ranges. */
+function isProxyAddress(value: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(value)) return true;
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
@@ -59,13 +71,23 @@ export const configVariables = {
   },
   SMTP_URL: { schema: url(["smtp:", "smtps:"]).optional(), example: "smtp://user:pass@mail:587" },
   MAIL_FROM: {
-    schema: z.string().trim().min(3).default("WITS Privacy <privacy@localhost>"),
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        "must be an e-mail address, optionally as Name <address>",
+      )
+      .default("WITS Privacy <privacy@localhost>"),
     example: "WITS <privacy@wits.be>",
   },
   TRUST_PROXY: {
-    schema: optionalString.transform((value) =>
-      value ? value.split(",").map((proxy) => proxy.trim()) : [],
-    ),
+    schema: optionalString
+      .transform((value) => (value ? value.split(",").map((proxy) => proxy.trim()) : []))
+      .refine(
+        (proxies) => proxies.every(isProxyAddress),
+        "must be IP addresses or CIDR ranges separated by commas",
+      ),
     example: "127.0.0.1,10.0.0.0/8",
   },
   COOKIE_SECRET: {
@@ -99,6 +121,9 @@ type Variables = typeof configVariables;
 export type ConfigName = keyof Variables;
 export type Config = Readonly<{ [K in ConfigName]: z.output<Variables[K]["schema"]> }>;
 
+/** Values that may hold a password: never printed, not even when refused. */
+const credentialVariables = new Set<ConfigName>(["DATABASE_URL", "SMTP_URL", "COOKIE_SECRET"]);
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -115,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const result = variable.schema.safeParse(input);
     if (!result.success) {
       const problem = result.error.issues[0]?.message ?? "is invalid";
-      const shown = name.endsWith("_SECRET") || name.endsWith("_URL") ? "(hidden)" : `"${raw}"`;
+      const shown = credentialVariables.has(name) ? "(hidden)" : `"${raw}"`;
       throw new ConfigError(
         `Invalid configuration: ${name}=${shown} ${problem} (example: ${name}=${variable.example})`,
       );

@@ -44,25 +44,26 @@ export function describePostgres(databaseUrl: string): string {
 
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const location = describePostgres(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // Without a connect timeout a black-holed host hangs start-up and /readyz for minutes.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+  });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   try {
     await pool.query("select 1");
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new DatabaseError(
-      `Cannot reach PostgreSQL at ${location} (${reasonOf(error)}): start PostgreSQL or fix DATABASE_URL`,
-    );
+    throw new DatabaseError(postgresProblem(error, location));
   }
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
     location,
-    ping: async () => {
-      await pool.query("select 1");
-    },
+    ping: () => withDeadline(pool.query("select 1"), 2_000),
     close: () => pool.end(),
   };
 }
@@ -101,6 +102,40 @@ export function wrapPglite(
       await release();
     },
   };
+}
+
+/** What an operator should do about a failed connection, by the error PostgreSQL or the OS gave. */
+function postgresProblem(error: unknown, location: string): string {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case "3D000":
+      return `PostgreSQL at ${location} has no such database: create it (createdb) or fix the database name in DATABASE_URL`;
+    case "28P01":
+    case "28000":
+      return `PostgreSQL at ${location} refused the login: fix the user name or password in DATABASE_URL, or the server's pg_hba.conf`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `Cannot find the PostgreSQL host of ${location}: fix the host name in DATABASE_URL`;
+    case "ECONNREFUSED":
+      return `Cannot reach PostgreSQL at ${location} (connection refused): start PostgreSQL or fix the host and port in DATABASE_URL`;
+    default:
+      if (/timeout/i.test(String((error as { message?: unknown }).message))) {
+        return `Cannot reach PostgreSQL at ${location} (no answer within 5 s): check the host, port and firewall in DATABASE_URL`;
+      }
+      return `Cannot reach PostgreSQL at ${location} (${reasonOf(error)}): start PostgreSQL or fix DATABASE_URL`;
+  }
+}
+
+async function withDeadline(work: Promise<unknown>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("database did not answer in time")), milliseconds);
+  });
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function assertWritable(dataDir: string): Promise<void> {

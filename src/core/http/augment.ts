@@ -9,6 +9,10 @@ declare module "fastify" {
   interface FastifyInstance {
     site: SiteIdentity;
   }
+  interface FastifyContextConfig {
+    /** This page route reads a multipart form with readMultipartForm, which checks its CSRF token. */
+    multipartForm?: boolean;
+  }
 }
 
 export interface SiteIdentity {

@@ -1,11 +1,41 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { cookiesOf, createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
-import { csrfToken } from "./index.ts";
+import type { Config } from "../config.ts";
+import type { DatabaseKind } from "../db/database.ts";
+import { csrfToken, readMultipartForm } from "./index.ts";
+
+const configs = new WeakMap<FastifyInstance, Config>();
+const loadedConfig = (app: FastifyInstance): Config => {
+  const config = configs.get(app);
+  assert.ok(config);
+  return config;
+};
+
+interface Part {
+  name: string;
+  value: string;
+  filename?: string;
+}
+
+/** A multipart body as a browser sends it, parts in the order given. */
+function multipart(parts: Part[]): { headers: Record<string, string>; payload: string } {
+  const boundary = "----wits-test-boundary";
+  const body = parts
+    .map((part) => {
+      const file = part.filename ? `; filename="${part.filename}"\r\nContent-Type: text/plain` : "";
+      return `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${file}\r\n\r\n${part.value}\r\n`;
+    })
+    .join("");
+  return {
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload: `${body}--${boundary}--\r\n`,
+  };
+}
 
 /** Routes that exercise the core the way module routes will: a form page, an API, a failure. */
 function addProbeRoutes(app: FastifyInstance): void {
@@ -28,25 +58,38 @@ function addProbeRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => reply.code(201).send({ count: request.body.count }),
   );
-  typed.post("/api/probe/upload", async (request) => {
-    let files = 0;
-    for await (const part of request.files()) {
-      await part.toBuffer();
-      files++;
-    }
-    return { files };
-  });
+  const upload = async (request: FastifyRequest, reply: FastifyReply) => {
+    const form = await readMultipartForm(request, reply, {
+      maxTotalBytes: loadedConfig(app).UPLOAD_MAX_TOTAL_BYTES,
+    });
+    return { files: form.files.length, fields: form.fields };
+  };
+  typed.post("/api/probe/upload", upload);
+  typed.post("/probe/upload", { config: { multipartForm: true } }, upload);
   typed.get("/probe/boom", async () => {
     throw new Error("duplicate key: Key (email)=(jan@example.be) already exists");
   });
   typed.get("/probe/ip", async (request) => ({ ip: request.ip }));
 }
 
+async function createProbeApp(kind: DatabaseKind, env: Record<string, string> = {}) {
+  let built: FastifyInstance | undefined;
+  const t = await createTestApp(kind, {
+    env,
+    extend: (app) => {
+      built = app;
+      addProbeRoutes(app);
+    },
+  });
+  if (built) configs.set(built, t.config);
+  return t;
+}
+
 for (const kind of databaseKinds) {
   describe(`HTTP core on ${kind}`, () => {
     let t: TestApp;
     before(async () => {
-      t = await createTestApp(kind, { extend: addProbeRoutes });
+      t = await createProbeApp(kind);
     });
     after(() => t.close());
 
@@ -103,6 +146,14 @@ for (const kind of databaseKinds) {
       assert.equal(api.statusCode, 404);
       assert.equal(api.json().error.code, "not_found");
       assert.equal(api.json().error.message, "Deze pagina bestaat niet (meer).");
+    });
+
+    it("never points the language switcher at another site", async () => {
+      for (const url of ["//evil.example", "/\\evil.example/x", "/%2F%2Fevil.example"]) {
+        const response = await t.app.inject({ method: "GET", url });
+        assert.doesNotMatch(response.body, /href="[^"]*evil\.example/, url);
+        assert.match(response.body, /href="\/\?lang=en"/, url);
+      }
     });
 
     it("answers liveness and readiness", async () => {
@@ -224,6 +275,64 @@ for (const kind of databaseKinds) {
       assert.match(response.body, new RegExp(String(response.headers["x-request-id"])));
     });
 
+    it("accepts a multipart page form whose first part is its CSRF token", async () => {
+      const form = await t.app.inject({ method: "GET", url: "/probe/form" });
+      const cookie = cookiesOf(form.headers["set-cookie"]);
+      const { csrf } = form.json();
+      const body = multipart([
+        { name: "_csrf", value: csrf },
+        { name: "subject", value: "Offerte" },
+        { name: "attachment", value: "hello", filename: "a.txt" },
+      ]);
+      const accepted = await t.app.inject({
+        method: "POST",
+        url: "/probe/upload",
+        headers: { ...body.headers, cookie },
+        payload: body.payload,
+      });
+      assert.equal(accepted.statusCode, 200, accepted.body);
+      assert.deepEqual(accepted.json(), { files: 1, fields: { subject: "Offerte" } });
+
+      const refusals = [
+        { why: "no token", parts: [{ name: "attachment", value: "x", filename: "a.txt" }] },
+        {
+          why: "token after a file",
+          parts: [
+            { name: "attachment", value: "x", filename: "a.txt" },
+            { name: "_csrf", value: csrf },
+          ],
+        },
+        { why: "forged token", parts: [{ name: "_csrf", value: `${csrf}x` }] },
+      ];
+      for (const { why, parts } of refusals) {
+        const forged = multipart(parts);
+        const response = await t.app.inject({
+          method: "POST",
+          url: "/probe/upload",
+          headers: { ...forged.headers, cookie },
+          payload: forged.payload,
+        });
+        assert.equal(response.statusCode, 403, why);
+      }
+    });
+
+    it("refuses multipart on a page route that does not read it with its token check", async () => {
+      const body = multipart([{ name: "name", value: "Jan" }]);
+      const response = await t.app.inject({ method: "POST", url: "/probe/form", ...body });
+      assert.equal(response.statusCode, 403);
+    });
+
+    it("answers a POST to an unknown page with 404, not a CSRF refusal", async () => {
+      const response = await t.app.inject({ method: "POST", url: "/nowhere", payload: {} });
+      assert.equal(response.statusCode, 404);
+    });
+
+    it("answers a URL that cannot be decoded with its own 400 page", async () => {
+      const response = await t.app.inject({ method: "GET", url: "/%E0%A4%A" });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Je verzoek kon niet gelezen worden/);
+    });
+
     it("answers a broken multipart body with 400, never 500", async () => {
       const broken = [
         { type: "multipart/form-data", payload: "no boundary at all" },
@@ -299,11 +408,31 @@ describe("HTTP core with configured limits", () => {
     }
   });
 
-  it("believes X-Forwarded-For only from a proxy named in TRUST_PROXY", async () => {
-    const t = await createTestApp(kind, {
-      env: { TRUST_PROXY: "10.0.0.1" },
-      extend: addProbeRoutes,
+  it("refuses attachments that together pass UPLOAD_MAX_TOTAL_BYTES", async () => {
+    const t = await createProbeApp(kind, {
+      UPLOAD_MAX_FILE_BYTES: "2048",
+      UPLOAD_MAX_TOTAL_BYTES: "4096",
     });
+    try {
+      const file = (n: number) => ({
+        name: `f${n}`,
+        value: "x".repeat(1500),
+        filename: `${n}.txt`,
+      });
+      const two = multipart([file(1), file(2)]);
+      const fits = await t.app.inject({ method: "POST", url: "/api/probe/upload", ...two });
+      assert.equal(fits.statusCode, 200, fits.body);
+      const three = multipart([file(1), file(2), file(3)]);
+      const tooMuch = await t.app.inject({ method: "POST", url: "/api/probe/upload", ...three });
+      assert.equal(tooMuch.statusCode, 413);
+      assert.equal(tooMuch.json().error.code, "too_large");
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("believes X-Forwarded-For only from a proxy named in TRUST_PROXY", async () => {
+    const t = await createProbeApp(kind, { TRUST_PROXY: "10.0.0.1" });
     try {
       const viaProxy = await t.app.inject({
         url: "/probe/ip",

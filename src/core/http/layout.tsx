@@ -17,9 +17,21 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     locale: request.locale,
     t: request.t,
     organisationName: request.server.site.organisationName,
-    path: request.url.split("?")[0] ?? "/",
+    path: switcherPath(request),
     styleNonce: reply.cspNonce?.style,
   };
+}
+
+/**
+ * The path the language links point at. Unknown pages and paths a browser would read as another
+ * site (`//evil.example`, `/\\evil.example`) fall back to the home page.
+ */
+function switcherPath(request: FastifyRequest): string {
+  const path = request.url.split("?")[0] ?? "/";
+  if (request.is404 || !path.startsWith("/") || /^\/[/\\]/.test(path) || path.includes("\\")) {
+    return "/";
+  }
+  return path;
 }
 
 interface LayoutProps {

@@ -58,30 +58,64 @@ export async function registerSecurity(
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: secureCookies, signed: true },
     getToken: csrfTokenOf,
   });
-  app.addHook("preHandler", async (request, reply) => {
+  // preValidation: after the body is parsed, before it is validated, so a forged post learns
+  // nothing about which fields would have been accepted.
+  app.addHook("preValidation", async (request, reply) => {
     if (!needsCsrfCheck(request)) return;
-    await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
-    });
+    if (isMultipart(request)) {
+      // A multipart body is streamed, so its token is checked by readMultipartForm, as the first
+      // part; a page route that did not opt in to reading it that way refuses multipart.
+      if (request.routeOptions.config.multipartForm !== true) throw new AppError("csrf");
+      return;
+    }
+    await checkCsrf(app, request, reply);
+  });
+}
+
+const tokensFromMultipart = new WeakMap<FastifyRequest, string>();
+
+/** Verifies a token read from a multipart body (see readMultipartForm). */
+export async function verifyMultipartCsrf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): Promise<void> {
+  tokensFromMultipart.set(request, token);
+  await checkCsrf(request.server, request, reply);
+}
+
+function checkCsrf(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
   });
 }
 
 /**
  * Form posts from pages carry a token; the JSON API does not, because it never authenticates
- * with cookies, so a forged cross-site request gains nothing there.
+ * with cookies, so a forged cross-site request gains nothing there. An unknown route gets its
+ * 404, not a 403.
  */
 function needsCsrfCheck(request: FastifyRequest): boolean {
-  return unsafeMethods.has(request.method) && !request.url.startsWith("/api/");
+  return unsafeMethods.has(request.method) && !isApi(request) && !request.is404;
+}
+
+export function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith("/api/");
+}
+
+function isMultipart(request: FastifyRequest): boolean {
+  return (request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
 }
 
 function csrfTokenOf(request: FastifyRequest): string | undefined {
-  const body = request.body as Record<string, unknown> | undefined;
-  const fromBody = body?._csrf;
+  const fromMultipart = tokensFromMultipart.get(request);
+  if (fromMultipart !== undefined) return fromMultipart;
+  const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
   if (typeof fromBody === "string") return fromBody;
-  // Multipart fields attached to the body arrive as { value }.
-  if (fromBody && typeof fromBody === "object" && "value" in fromBody) {
-    return String((fromBody as { value: unknown }).value);
-  }
   const header = request.headers["x-csrf-token"];
   return typeof header === "string" ? header : undefined;
 }
