@@ -1,5 +1,20 @@
+import { auditHead, auditLog } from "../audit/audit.tables.ts";
+import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
+import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
 import { scheduledJobs } from "./jobs/jobs.tables.ts";
 import { outbox } from "./mail/outbox.tables.ts";
 
 /** Every table, for drizzle's relational queries; modules add theirs here as they land. */
-export const schema = { outbox, scheduledJobs };
+export const schema = {
+  outbox,
+  scheduledJobs,
+  subjects,
+  subjectIdentifiers,
+  dataKeys,
+  vaultKeys,
+  auditLog,
+  auditHead,
+  staffUsers,
+  staffSessions,
+  loginThrottle,
+};
