@@ -44,6 +44,10 @@ function isProxyAddress(value: string): boolean {
   return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
@@ -94,6 +98,26 @@ export const configVariables = {
     schema: z.string().min(32, "must be at least 32 characters").optional(),
     example: "a random string of 32 or more characters",
   },
+  WITS_MASTER_KEY: {
+    schema: z
+      .string()
+      .trim()
+      .refine(isBase64Key, "must be 32 random bytes in base64 (openssl rand -base64 32)")
+      .optional(),
+    example: "$(openssl rand -base64 32)",
+  },
+  WITS_MASTER_KEY_PREVIOUS: {
+    schema: z
+      .string()
+      .trim()
+      .refine(isBase64Key, "must be 32 random bytes in base64 (the key before rotation)")
+      .optional(),
+    example: "the previous WITS_MASTER_KEY, during `wits-privacy keys rotate`",
+  },
+  ERASURE_LEDGER_PATH: {
+    schema: optionalString,
+    example: "/var/lib/wits-privacy-ledger/erasures.jsonl",
+  },
   RATE_LIMIT_PER_MINUTE: { schema: integer(1, 100_000).default(300), example: "300" },
   BODY_LIMIT_BYTES: { schema: integer(1024, 100_000_000).default(1_048_576), example: "1048576" },
   UPLOAD_MAX_FILE_BYTES: {
@@ -122,7 +146,13 @@ export type ConfigName = keyof Variables;
 export type Config = Readonly<{ [K in ConfigName]: z.output<Variables[K]["schema"]> }>;
 
 /** Values that may hold a password: never printed, not even when refused. */
-const credentialVariables = new Set<ConfigName>(["DATABASE_URL", "SMTP_URL", "COOKIE_SECRET"]);
+const credentialVariables = new Set<ConfigName>([
+  "DATABASE_URL",
+  "SMTP_URL",
+  "COOKIE_SECRET",
+  "WITS_MASTER_KEY",
+  "WITS_MASTER_KEY_PREVIOUS",
+]);
 
 export class ConfigError extends Error {
   override name = "ConfigError";
