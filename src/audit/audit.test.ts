@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { asc, sql } from "drizzle-orm";
 import type pg from "pg";
 import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { tamperWithAuditLog } from "../../test/helpers/tamper.ts";
 import { type FakeClock, fakeClock } from "../core/clock.ts";
 import { type Database, type Db, openPostgres } from "../core/db/database.ts";
 import { auditHead, auditLog } from "./audit.tables.ts";
@@ -58,7 +59,7 @@ for (const kind of databaseKinds) {
     // Tamper tests break the chain on purpose; every test starts from an empty log.
     beforeEach(async () => {
       clock = fakeClock();
-      await db.delete(auditLog);
+      await tamperWithAuditLog(db, sql`delete from audit_log`);
       await db.delete(auditHead);
     });
 
@@ -103,9 +104,25 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await verifyAudit(db), { ok: true, entries: 2 });
     });
 
+    it("refuses to change or remove an entry from the application", async () => {
+      await appendMany(db, clock, 2);
+      // drizzle wraps the database's error; the reason is in its cause.
+      const appendOnly = (error: Error) =>
+        /append-only/.test(String((error.cause as Error)?.message));
+      await assert.rejects(
+        db.execute(sql`update audit_log set action = 'subject.export' where seq = 1`),
+        appendOnly,
+      );
+      await assert.rejects(db.execute(sql`delete from audit_log where seq = 2`), appendOnly);
+      assert.deepEqual(await verifyAudit(db), { ok: true, entries: 2 });
+    });
+
     it("names a changed entry as the first broken one", async () => {
       await appendMany(db, clock, 5);
-      await db.execute(sql`update audit_log set details = '{"fields": 4}' where seq = 3`);
+      await tamperWithAuditLog(
+        db,
+        sql`update audit_log set details = '{"fields": 4}' where seq = 3`,
+      );
       assert.deepEqual(await verifyAudit(db), {
         ok: false,
         entries: 2,
@@ -113,9 +130,15 @@ for (const kind of databaseKinds) {
         reason: "hash mismatch",
       });
 
-      await db.execute(sql`update audit_log set details = '{"fields": 3}' where seq = 3`);
+      await tamperWithAuditLog(
+        db,
+        sql`update audit_log set details = '{"fields": 3}' where seq = 3`,
+      );
       assert.equal((await verifyAudit(db)).ok, true);
-      await db.execute(sql`update audit_log set action = 'subject.export' where seq = 4`);
+      await tamperWithAuditLog(
+        db,
+        sql`update audit_log set action = 'subject.export' where seq = 4`,
+      );
       assert.deepEqual(await verifyAudit(db, { batchSize: 2 }), {
         ok: false,
         entries: 3,
@@ -126,14 +149,14 @@ for (const kind of databaseKinds) {
 
     it("names a removed entry as a sequence gap and a cut-off tail as a head mismatch", async () => {
       await appendMany(db, clock, 5);
-      await db.execute(sql`delete from audit_log where seq = 5`);
+      await tamperWithAuditLog(db, sql`delete from audit_log where seq = 5`);
       assert.deepEqual(await verifyAudit(db), {
         ok: false,
         entries: 4,
         firstBrokenSeq: 5,
         reason: "head mismatch",
       });
-      await db.execute(sql`delete from audit_log where seq = 2`);
+      await tamperWithAuditLog(db, sql`delete from audit_log where seq = 2`);
       assert.deepEqual(await verifyAudit(db), {
         ok: false,
         entries: 1,
@@ -151,7 +174,10 @@ for (const kind of databaseKinds) {
         firstBrokenSeq: 3,
         reason: "head mismatch",
       });
-      await db.execute(sql`update audit_log set prev_hash = ${GENESIS_HASH} where seq = 2`);
+      await tamperWithAuditLog(
+        db,
+        sql`update audit_log set prev_hash = ${GENESIS_HASH} where seq = 2`,
+      );
       assert.deepEqual(await verifyAudit(db), {
         ok: false,
         entries: 1,

@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import { tamperWithAuditLog } from "../../test/helpers/tamper.ts";
 import { fakeClock } from "../core/clock.ts";
 import { openPglite } from "../core/db/database.ts";
 import { runMigrations } from "../core/db/migrate.ts";
@@ -64,7 +65,10 @@ describe("wits-privacy audit verify", () => {
 
     database = await openPglite(DATA_DIR);
     try {
-      await database.db.execute(sql`update audit_log set record_id = 'c-9' where seq = 2`);
+      await tamperWithAuditLog(
+        database.db,
+        sql`update audit_log set record_id = 'c-9' where seq = 2`,
+      );
     } finally {
       await database.close();
     }
