@@ -18,6 +18,7 @@ import {
 import { runMigrations } from "../src/core/db/migrate.ts";
 import { csrfToken } from "../src/core/http/index.ts";
 import { createLogger } from "../src/core/log.ts";
+import { openVault } from "../src/vault/index.ts";
 
 const submission = z.object({
   name: z.string().min(1).max(200),
@@ -35,11 +36,13 @@ const insert = (database: Database, body: z.infer<typeof submission>) =>
 async function appServer(database: Database): Promise<FastifyInstance> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-bench-"));
   const config = loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: "100000" });
+  const vault = await openVault({ db: database.db, config, clock: systemClock });
   const app = await buildApp({
     config,
     database,
     clock: systemClock,
     log: createLogger({ level: "silent" }),
+    vault,
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get("/bench/form", async (_request, reply) => ({ csrf: csrfToken(reply) }));

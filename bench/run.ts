@@ -2,6 +2,7 @@ import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
+import { printVaultBenchmarks } from "./vault.ts";
 
 /**
  * `npm run bench`: each result is a ratio against a baseline measured in the same run, so the
@@ -42,3 +43,5 @@ process.stdout.write(
 process.stdout.write(
   `| ratio | ${fixed(start.product.coldStartMs / start.bare.coldStartMs, 2)} | ${fixed(start.product.serverRssMiB / start.bare.serverRssMiB, 2)} |\n`,
 );
+
+await printVaultBenchmarks(kinds);

@@ -22,6 +22,7 @@ import "./core/http/augment.ts";
 import {
   AppError,
   codeForStatus,
+  type RouteEntry,
   registerErrorHandling,
   registerHealth,
   registerLocale,
@@ -30,12 +31,15 @@ import {
   sendError,
 } from "./core/http/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
+import { registerStaffModule } from "./modules/staff/index.ts";
+import type { Vault } from "./vault/index.ts";
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
   log: Logger;
+  vault: Vault;
   site?: SiteIdentity;
 }
 
@@ -65,6 +69,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
       return sendError(request, reply, new AppError(codeForStatus(status), { cause: error }));
     },
+  });
+  // Every route with its config, so a test can prove each back-office route declares a permission.
+  const routeCatalogue: RouteEntry[] = [];
+  app.decorate("routeCatalogue", routeCatalogue);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routeCatalogue.push({ method, url: route.url, config: route.config ?? {} });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,5 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
+  registerStaffModule(app, {
+    db: deps.database.db,
+    clock: deps.clock,
+    config,
+    secrets: deps.vault,
+  });
   return app;
 }

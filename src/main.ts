@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "./core/db/database.ts";
 import { runMigrations } from "./core/db/migrate.ts";
 import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
 import { allJobs } from "./jobs.ts";
+import { loadMasterKeyring, openVault } from "./vault/index.ts";
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -36,11 +37,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? systemClock;
   // Checked before the database is created or migrated, so a busy port leaves nothing behind.
   await assertPortFree(config);
+  // A missing master key is reported before the database is created or migrated.
+  const { keyring, warning } = await loadMasterKeyring(config);
+  if (warning) log.warn(warning);
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
   try {
     await runMigrations(database);
-    app = await buildApp({ config, database, clock, log });
+    const vault = await openVault({ db: database.db, config, clock, keyring });
+    app = await buildApp({ config, database, clock, log, vault });
     await options.beforeListen?.(app);
     await listen(app, config);
   } catch (error) {

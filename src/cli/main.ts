@@ -1,8 +1,11 @@
 import { Command } from "commander";
 import { configVariables } from "../core/config.ts";
+import { registerAuditCommands } from "./audit.ts";
 import { registerJobsCommands } from "./jobs.ts";
+import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
 import { registerServeCommand } from "./serve.ts";
+import { registerStaffCommands } from "./staff.ts";
 
 const program = new Command("wits-privacy")
   .description(
@@ -17,5 +20,8 @@ const program = new Command("wits-privacy")
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerJobsCommands(program);
+registerKeysCommands(program);
+registerStaffCommands(program);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { createLogger } from "../core/log.ts";
 import { startServer } from "../main.ts";
+import { countStaff } from "../modules/staff/index.ts";
 import { commandAction } from "./command-action.ts";
 
 export function registerServeCommand(program: Command): void {
@@ -18,6 +19,11 @@ export function registerServeCommand(program: Command): void {
             ? `embedded database in ${config.DATA_DIR}`
             : server.database.location;
         process.stdout.write(`WITS Privacy is running on ${server.url} (${where})\n`);
+        if ((await countStaff(server.database.db)) === 0) {
+          process.stdout.write(
+            "No staff account yet. Create the first admin with:\n  npx wits-privacy staff create --email you@example.be --role admin\n",
+          );
+        }
         await new Promise<void>((resolve) => {
           const shutdown = (signal: string) => {
             process.stdout.write(

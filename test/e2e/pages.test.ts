@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { loadConfig } from "../../src/core/config.ts";
-import { createLogger } from "../../src/core/log.ts";
-import { type RunningServer, startServer } from "../../src/main.ts";
+import type { RunningServer } from "../../src/main.ts";
 import {
   chromiumPath,
   hasChromium,
@@ -15,6 +10,7 @@ import {
   seriousViolations,
   viewports,
 } from "../helpers/browser.ts";
+import { startTestServer } from "../helpers/server.ts";
 
 const pages = [
   { name: "home-nl", url: "/", locale: "nl-BE", lang: "nl" },
@@ -36,11 +32,7 @@ describe("public pages in a real browser", {
   let browser: Browser;
 
   before(async () => {
-    const DATA_DIR = await mkdtemp(path.join(os.tmpdir(), "wits-e2e-"));
-    server = await startServer({
-      config: loadConfig({ DATA_DIR, PORT: "0", HOST: "127.0.0.1", JOBS_ENABLED: "false" }),
-      log: createLogger({ level: "silent" }),
-    });
+    server = await startTestServer();
     browser = await launchChromium();
   });
   after(async () => {

@@ -8,6 +8,7 @@ import { type FakeClock, fakeClock } from "../../src/core/clock.ts";
 import { type Config, loadConfig } from "../../src/core/config.ts";
 import type { Database, DatabaseKind } from "../../src/core/db/database.ts";
 import { createLogger } from "../../src/core/log.ts";
+import { openVault, type Vault } from "../../src/vault/index.ts";
 import { createTestDatabase } from "./database.ts";
 
 export interface TestApp {
@@ -15,6 +16,7 @@ export interface TestApp {
   database: Database;
   config: Config;
   clock: FakeClock;
+  vault: Vault;
   /** Every log line the app wrote, raw, so a test can prove what never reaches the logs. */
   logs: string[];
   close(): Promise<void>;
@@ -43,7 +45,8 @@ export async function createTestApp(
   });
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const clock = fakeClock();
-  const app = await buildApp({ config, database, clock, log });
+  const vault = await openVault({ db: database.db, config, clock });
+  const app = await buildApp({ config, database, clock, log, vault });
   await options.extend?.(app);
   await app.ready();
   return {
@@ -51,6 +54,7 @@ export async function createTestApp(
     database,
     config,
     clock,
+    vault,
     logs,
     close: async () => {
       await app.close();

@@ -1,3 +1,4 @@
+import type { FastifyContextConfig } from "fastify";
 import type { Locale, Translate } from "../i18n/index.ts";
 
 /** What the core adds to every Fastify request and to the app instance. */
@@ -8,6 +9,7 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     site: SiteIdentity;
+    routeCatalogue: RouteEntry[];
   }
   interface FastifyContextConfig {
     /** This page route reads a multipart form with readMultipartForm, which checks its CSRF token. */
@@ -18,4 +20,10 @@ declare module "fastify" {
 export interface SiteIdentity {
   /** Shown in every page's header and title; from the policy file once it lands. */
   organisationName: string;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
 }

@@ -5,7 +5,7 @@ export {
   errorStatus,
   type FieldProblem,
 } from "./app-error.ts";
-export type { SiteIdentity } from "./augment.ts";
+export type { RouteEntry, SiteIdentity } from "./augment.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
 export { registerHealth } from "./health.ts";
 export { Layout, type PageContext, pageContext, sendPage } from "./layout.tsx";

@@ -1,6 +1,8 @@
 import type { Messages } from "../i18n.ts";
+import { adminEn } from "./admin.en.ts";
 
 export const en: Messages = {
+  ...adminEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

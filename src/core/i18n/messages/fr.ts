@@ -1,6 +1,8 @@
 import type { Messages } from "../i18n.ts";
+import { adminFr } from "./admin.fr.ts";
 
 export const fr: Messages = {
+  ...adminFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,5 +1,8 @@
+import { adminNl } from "./admin.nl.ts";
+
 /** Dutch is the first language of every page and mail; the other locales must have every key. */
 export const nl = {
+  ...adminNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

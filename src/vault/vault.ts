@@ -1,0 +1,549 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Clock } from "../core/clock.ts";
+import type { Config } from "../core/config.ts";
+import type { Db } from "../core/db/database.ts";
+import { keyBytes, openText, openVersionedBytes, sealText, sealVersionedBytes } from "./aes-gcm.ts";
+import { ERASED, type Erased } from "./erased.ts";
+import { appendErasure, erasureLedgerPath } from "./erasure-ledger.ts";
+import { KeyCache } from "./key-cache.ts";
+import { dataKeyAad, unwrapKey, vaultKeyAad, wrapKey } from "./key-wrap.ts";
+import { loadMasterKeyring, type MasterKeyConfig, type MasterKeyring } from "./master-key.ts";
+import {
+  nameTokens,
+  normaliseEmail,
+  normalisePhone,
+  normaliseTeamviewerId,
+  normaliseVat,
+} from "./normalise.ts";
+import { isVaultPurpose, type VaultPurpose } from "./purposes.ts";
+import {
+  type ReplayErasureLedgerOptions,
+  type ReplayReport,
+  replayErasureLedger,
+} from "./replay-erasure-ledger.ts";
+import {
+  type RotateMasterKeyOptions,
+  type RotationReport,
+  rotateMasterKey,
+} from "./rotate-master-key.ts";
+import {
+  dataKeys,
+  type IdentifierKind,
+  subjectIdentifiers,
+  subjects,
+  vaultKeys,
+} from "./vault.tables.ts";
+import { VaultIntegrityError } from "./vault-integrity-error.ts";
+
+export type VaultConfig = MasterKeyConfig & Pick<Config, "ERASURE_LEDGER_PATH">;
+
+export interface OpenVaultOptions {
+  db: Db;
+  config: VaultConfig;
+  clock: Clock;
+  /** Defaults to the keyring the config describes; the CLI passes one it has just rotated. */
+  keyring?: MasterKeyring;
+}
+
+/** Strong identifiers: each belongs to one person, so any one of them finds the subject. */
+export interface SubjectIdentifiers {
+  email?: string | undefined;
+  phone?: string | undefined;
+  vat?: string | undefined;
+  teamviewerId?: string | undefined;
+}
+
+export interface SubjectDetails extends SubjectIdentifiers {
+  /** Only for search by first or last name; shared by many people, so it never merges subjects. */
+  name?: string | undefined;
+}
+
+/** Where a ciphertext lives: it only decrypts there (the AAD), under that subject's purpose key. */
+export interface FieldPlace {
+  subjectId: string;
+  purpose: VaultPurpose;
+  table: string;
+  column: string;
+  recordId: string;
+}
+
+export interface ShredOptions {
+  subjectId: string;
+  purpose: VaultPurpose;
+  /** A machine-readable code such as "rights.erasure" or "retention.newsletter": it goes to the ledger, which holds no personal data. */
+  reason: string;
+}
+
+type InstallationKeyName = "blind_index" | "system";
+
+const strongKinds = [
+  ["email", "email", normaliseEmail],
+  ["phone", "phone", normalisePhone],
+  ["vat", "vat", normaliseVat],
+  ["teamviewerId", "teamviewer", normaliseTeamviewerId],
+] as const satisfies readonly (readonly [
+  keyof SubjectIdentifiers,
+  IdentifierKind,
+  (value: string) => string | undefined,
+])[];
+
+const cacheCapacity = 1_000;
+/** How long another process's shred can go unnoticed by this process's cache. */
+const cacheTtlMs = 30_000;
+const reasonPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/** Loads the master keys and the installation keys (creating them on first start). */
+export function openVault(options: OpenVaultOptions): Promise<Vault> {
+  return Vault.open(options);
+}
+
+/**
+ * Subjects, blind indexes, field encryption and crypto-shredding. Methods that touch the database
+ * take `db` first, so they run inside the caller's transaction: a record, its ciphertexts and its
+ * audit entry commit together.
+ */
+export class Vault {
+  readonly #keyring: MasterKeyring;
+  readonly #clock: Clock;
+  readonly #ledgerPath: string;
+  readonly #cache: KeyCache;
+  /**
+   * Keys seen inside a transaction are cached only for that transaction: it may roll back the
+   * key it created, and a shared cache would then encrypt under a key nobody can find again.
+   */
+  readonly #transactionKeys = new WeakMap<Db, { epoch: number; keys: Map<string, Buffer> }>();
+  /** Bumped by every shred, so no transaction's cache outlives one (savepoints have their own). */
+  #epoch = 0;
+  #blindIndexKey: Buffer | undefined;
+  #systemKey: Buffer | undefined;
+
+  private constructor(
+    keyring: MasterKeyring,
+    clock: Clock,
+    ledgerPath: string,
+    /** Set when a master key file was just generated; the server logs it on start. */
+    readonly warning: string | undefined,
+  ) {
+    this.#keyring = keyring;
+    this.#clock = clock;
+    this.#ledgerPath = ledgerPath;
+    this.#cache = new KeyCache(cacheCapacity, cacheTtlMs, () => clock.now().getTime());
+  }
+
+  static async open({ db, config, clock, keyring }: OpenVaultOptions): Promise<Vault> {
+    const loaded = keyring ? { keyring, warning: undefined } : await loadMasterKeyring(config);
+    const vault = new Vault(loaded.keyring, clock, erasureLedgerPath(config), loaded.warning);
+    vault.#blindIndexKey = await vault.#installationKey(db, "blind_index");
+    vault.#systemKey = await vault.#installationKey(db, "system");
+    return vault;
+  }
+
+  get erasureLedgerPath(): string {
+    return this.#ledgerPath;
+  }
+
+  get keyring(): MasterKeyring {
+    return this.#keyring;
+  }
+
+  blindIndex(kind: IdentifierKind, normalisedValue: string): string {
+    if (!this.#blindIndexKey) throw new Error("the vault was not opened with openVault");
+    return createHmac("sha256", this.#blindIndexKey)
+      .update(`${kind}\u0000${normalisedValue}`)
+      .digest("base64url");
+  }
+
+  async findSubject(db: Db, identifiers: SubjectIdentifiers): Promise<string | undefined> {
+    return this.#findByIndexes(db, this.#strongIndexes(identifiers));
+  }
+
+  /**
+   * Finds the person by any strong identifier, or registers them, then links the identifiers not
+   * linked yet. One linked to someone else stays theirs. Two requests registering the same new
+   * person at once end with one subject: the loser of the unique index removes its own.
+   */
+  async ensureSubject(
+    db: Db,
+    details: SubjectDetails,
+  ): Promise<{ subjectId: string; created: boolean }> {
+    const strong = this.#strongIndexes(details);
+    let subjectId = await this.#findByIndexes(db, strong);
+    let created = false;
+    if (!subjectId) {
+      const [row] = await db
+        .insert(subjects)
+        .values({ createdAt: this.#clock.now() })
+        .returning({ id: subjects.id });
+      if (!row) throw new Error("inserting a subject returned no row");
+      subjectId = row.id;
+      created = true;
+    }
+    const linked = await this.#link(db, subjectId, strong);
+    if (created && strong.length > 0 && linked === 0) {
+      const winner = await this.#findByIndexes(db, strong);
+      if (winner && winner !== subjectId) {
+        await db.delete(subjects).where(eq(subjects.id, subjectId));
+        subjectId = winner;
+        created = false;
+      }
+    }
+    if (details.name) {
+      const tokens = nameTokens(details.name).map((token) => ({
+        kind: "name_token" as const,
+        blindIndex: this.blindIndex("name_token", token),
+      }));
+      await this.#link(db, subjectId, tokens);
+    }
+    return { subjectId, created };
+  }
+
+  /** Subjects whose name has every word of the query, case and accents ignored. */
+  async findSubjectsByName(db: Db, query: string, limit = 100): Promise<string[]> {
+    const indexes = nameTokens(query).map((token) => this.blindIndex("name_token", token));
+    if (indexes.length === 0) return [];
+    const rows = await db
+      .select({ subjectId: subjectIdentifiers.subjectId })
+      .from(subjectIdentifiers)
+      .where(
+        and(
+          eq(subjectIdentifiers.kind, "name_token"),
+          inArray(subjectIdentifiers.blindIndex, indexes),
+        ),
+      )
+      .groupBy(subjectIdentifiers.subjectId)
+      .having(sql`count(distinct ${subjectIdentifiers.blindIndex}) = ${indexes.length}`)
+      .limit(limit);
+    return rows.map((row) => row.subjectId);
+  }
+
+  // A warm key is used without a further await: a record has many fields, and every await
+  // costs more than the AES-GCM of a short field.
+  async encryptField(db: Db, field: FieldPlace & { value: string }): Promise<string> {
+    const key = this.#cachedKey(db, field) ?? (await this.#dataKeyForWriting(db, field));
+    return sealText(key, Buffer.from(field.value, "utf8"), fieldAad(field));
+  }
+
+  async decryptField(db: Db, field: FieldPlace & { ciphertext: string }): Promise<string | Erased> {
+    const open = (key: Buffer) =>
+      openText(key, field.ciphertext, fieldAad(field), () => describe(field)).toString("utf8");
+    return this.#openWithCachedKey(db, field, open) ?? this.#decrypt(db, field, open);
+  }
+
+  async encryptBytes(db: Db, field: FieldPlace & { value: Buffer }): Promise<Buffer> {
+    const key = this.#cachedKey(db, field) ?? (await this.#dataKeyForWriting(db, field));
+    return sealVersionedBytes(key, field.value, fieldAad(field));
+  }
+
+  async decryptBytes(db: Db, field: FieldPlace & { ciphertext: Buffer }): Promise<Buffer | Erased> {
+    const open = (key: Buffer) =>
+      openVersionedBytes(key, field.ciphertext, fieldAad(field), () => describe(field));
+    return this.#openWithCachedKey(db, field, open) ?? this.#decrypt(db, field, open);
+  }
+
+  /** Installation secrets (staff TOTP secrets): no subject, so never shredded with one. */
+  sealSecret(value: string, aad: string): string {
+    return sealText(this.#requireSystemKey(), Buffer.from(value, "utf8"), `secret\u0000${aad}`);
+  }
+
+  openSecret(sealed: string, aad: string): string {
+    return openText(
+      this.#requireSystemKey(),
+      sealed,
+      `secret\u0000${aad}`,
+      "installation secret",
+    ).toString("utf8");
+  }
+
+  /**
+   * Destroys the subject's key for one purpose: every field under it reads as ERASED, in the
+   * database and in every backup and WAL segment holding the ciphertext. The ledger line is
+   * written before the caller commits, so a crash can over-record a shred but never lose one.
+   */
+  async shred(
+    db: Db,
+    { subjectId, purpose, reason }: ShredOptions,
+  ): Promise<{ shredded: boolean }> {
+    assertPurpose(purpose);
+    if (!reasonPattern.test(reason)) {
+      throw new Error("shred reason must be a code like rights.erasure (letters, digits, . _ : -)");
+    }
+    const at = this.#clock.now();
+    const shredded = await db
+      .update(dataKeys)
+      .set({ wrappedKey: null, masterKeyId: null, shreddedAt: at })
+      .where(
+        and(
+          eq(dataKeys.subjectId, subjectId),
+          eq(dataKeys.purpose, purpose),
+          isNotNull(dataKeys.wrappedKey),
+        ),
+      )
+      .returning({ subjectId: dataKeys.subjectId });
+    this.#forget(subjectId, purpose);
+    // Written even when no key exists now: an older backup may still hold one.
+    await appendErasure(this.#ledgerPath, {
+      at: at.toISOString(),
+      subjectId,
+      purpose,
+      reason,
+    });
+    return { shredded: shredded.length > 0 };
+  }
+
+  /** Evicts a key from every cache, after a shred or a replayed shred. */
+  #forget(subjectId: string, purpose: string): void {
+    this.#cache.delete(cacheId(subjectId, purpose));
+    this.#epoch += 1;
+  }
+
+  replayErasureLedger(db: Db, options: ReplayErasureLedgerOptions = {}): Promise<ReplayReport> {
+    return replayErasureLedger(db, {
+      ...options,
+      ledgerPath: this.#ledgerPath,
+      forget: (subjectId, purpose) => this.#forget(subjectId, purpose),
+    });
+  }
+
+  rotateMasterKey(db: Db, options: RotateMasterKeyOptions = {}): Promise<RotationReport> {
+    return rotateMasterKey(db, { ...options, keyring: this.#keyring });
+  }
+
+  #cachedKey(db: Db, { subjectId, purpose }: FieldPlace): Buffer | undefined {
+    assertPurpose(purpose);
+    return this.#cached(db, cacheId(subjectId, purpose));
+  }
+
+  /** Opens with a cached key; undefined sends the caller to the database. */
+  #openWithCachedKey<T>(db: Db, field: FieldPlace, open: (key: Buffer) => T): T | undefined {
+    const cached = this.#cachedKey(db, field);
+    if (!cached) return undefined;
+    try {
+      return open(cached);
+    } catch (error) {
+      // The cached key may be stale (re-keyed by another process): ask the database.
+      if (!(error instanceof VaultIntegrityError)) throw error;
+      const id = cacheId(field.subjectId, field.purpose);
+      this.#cache.delete(id);
+      this.#transactionKeys.get(db)?.keys.delete(id);
+      return undefined;
+    }
+  }
+
+  async #decrypt<T>(
+    db: Db,
+    { subjectId, purpose }: FieldPlace,
+    open: (key: Buffer) => T,
+  ): Promise<T | Erased> {
+    const id = cacheId(subjectId, purpose);
+    const row = await this.#readDataKey(db, subjectId, purpose);
+    if (!row?.wrappedKey) return ERASED;
+    const key = await this.#unwrapDataKey(row, subjectId, purpose);
+    this.#remember(db, id, key);
+    try {
+      return open(key);
+    } catch (error) {
+      // A key re-created after a shred cannot open what was written under the shredded one:
+      // that data is erased, not tampered with.
+      if (error instanceof VaultIntegrityError && row.shreddedAt) return ERASED;
+      throw error;
+    }
+  }
+
+  /** The subject's key for a purpose, created on first use and re-created after a shred. */
+  async #dataKeyForWriting(db: Db, { subjectId, purpose }: FieldPlace): Promise<Buffer> {
+    const id = cacheId(subjectId, purpose);
+    let row = await this.#readDataKey(db, subjectId, purpose);
+    if (!row?.wrappedKey) {
+      const key = randomBytes(keyBytes);
+      const values = {
+        wrappedKey: wrapKey(this.#keyring, key, dataKeyAad(subjectId, purpose)),
+        masterKeyId: this.#keyring.currentId,
+        createdAt: this.#clock.now(),
+      };
+      // Both statements only win when no live key exists, so concurrent writers agree on one.
+      const stored = row
+        ? await db
+            .update(dataKeys)
+            .set(values)
+            .where(
+              and(
+                eq(dataKeys.subjectId, subjectId),
+                eq(dataKeys.purpose, purpose),
+                isNull(dataKeys.wrappedKey),
+              ),
+            )
+            .returning({ subjectId: dataKeys.subjectId })
+        : await db
+            .insert(dataKeys)
+            .values({ subjectId, purpose, ...values })
+            .onConflictDoNothing()
+            .returning({ subjectId: dataKeys.subjectId });
+      if (stored.length > 0) {
+        this.#remember(db, id, key);
+        return key;
+      }
+      row = await this.#readDataKey(db, subjectId, purpose);
+      if (!row?.wrappedKey) throw new Error("a data key was shredded while being created");
+    }
+    const key = await this.#unwrapDataKey(row, subjectId, purpose);
+    this.#remember(db, id, key);
+    return key;
+  }
+
+  async #readDataKey(db: Db, subjectId: string, purpose: VaultPurpose) {
+    const [row] = await db
+      .select({
+        wrappedKey: dataKeys.wrappedKey,
+        masterKeyId: dataKeys.masterKeyId,
+        shreddedAt: dataKeys.shreddedAt,
+      })
+      .from(dataKeys)
+      .where(and(eq(dataKeys.subjectId, subjectId), eq(dataKeys.purpose, purpose)));
+    return row;
+  }
+
+  #unwrapDataKey(
+    row: { wrappedKey: string | null; masterKeyId: string | null },
+    subjectId: string,
+    purpose: string,
+  ): Promise<Buffer> {
+    return unwrapKey(
+      this.#keyring,
+      { wrappedKey: row.wrappedKey ?? "", masterKeyId: row.masterKeyId },
+      dataKeyAad(subjectId, purpose),
+      `data key of subject ${subjectId} for ${purpose}`,
+    );
+  }
+
+  #cached(db: Db, id: string): Buffer | undefined {
+    if (inTransaction(db)) {
+      const local = this.#transactionKeys.get(db);
+      const key = local?.epoch === this.#epoch ? local.keys.get(id) : undefined;
+      if (key) return key;
+    }
+    return this.#cache.get(id);
+  }
+
+  #remember(db: Db, id: string, key: Buffer): void {
+    if (!inTransaction(db)) {
+      this.#cache.set(id, key);
+      return;
+    }
+    let local = this.#transactionKeys.get(db);
+    if (local?.epoch !== this.#epoch) {
+      local = { epoch: this.#epoch, keys: new Map() };
+      this.#transactionKeys.set(db, local);
+    }
+    local.keys.set(id, key);
+  }
+
+  async #installationKey(db: Db, name: InstallationKeyName): Promise<Buffer> {
+    const read = () =>
+      db
+        .select({ wrappedKey: vaultKeys.wrappedKey, masterKeyId: vaultKeys.masterKeyId })
+        .from(vaultKeys)
+        .where(eq(vaultKeys.name, name));
+    let [row] = await read();
+    if (!row) {
+      const key = randomBytes(keyBytes);
+      await db
+        .insert(vaultKeys)
+        .values({
+          name,
+          wrappedKey: wrapKey(this.#keyring, key, vaultKeyAad(name)),
+          masterKeyId: this.#keyring.currentId,
+          createdAt: this.#clock.now(),
+        })
+        .onConflictDoNothing();
+      [row] = await read();
+      if (!row) throw new Error(`the ${name} key could not be stored`);
+    }
+    return unwrapKey(this.#keyring, row, vaultKeyAad(name), `${name} key`);
+  }
+
+  #requireSystemKey(): Buffer {
+    if (!this.#systemKey) throw new Error("the vault was not opened with openVault");
+    return this.#systemKey;
+  }
+
+  #strongIndexes(identifiers: SubjectIdentifiers): { kind: IdentifierKind; blindIndex: string }[] {
+    const indexes: { kind: IdentifierKind; blindIndex: string }[] = [];
+    for (const [field, kind, normalise] of strongKinds) {
+      const raw = identifiers[field];
+      const normalised = raw === undefined ? undefined : normalise(raw);
+      if (normalised) indexes.push({ kind, blindIndex: this.blindIndex(kind, normalised) });
+    }
+    return indexes;
+  }
+
+  /** The subject of the first identifier (e-mail before phone, VAT, TeamViewer) that is known. */
+  async #findByIndexes(
+    db: Db,
+    indexes: { kind: IdentifierKind; blindIndex: string }[],
+  ): Promise<string | undefined> {
+    if (indexes.length === 0) return undefined;
+    const rows = await db
+      .select({
+        subjectId: subjectIdentifiers.subjectId,
+        kind: subjectIdentifiers.kind,
+        blindIndex: subjectIdentifiers.blindIndex,
+      })
+      .from(subjectIdentifiers)
+      .where(
+        or(
+          ...indexes.map((index) =>
+            and(
+              eq(subjectIdentifiers.kind, index.kind),
+              eq(subjectIdentifiers.blindIndex, index.blindIndex),
+            ),
+          ),
+        ),
+      );
+    for (const index of indexes) {
+      const match = rows.find(
+        (row) => row.kind === index.kind && row.blindIndex === index.blindIndex,
+      );
+      if (match) return match.subjectId;
+    }
+    return undefined;
+  }
+
+  /** Links identifiers, skipping any already linked (to this or another subject); returns how many were new. */
+  async #link(
+    db: Db,
+    subjectId: string,
+    indexes: { kind: IdentifierKind; blindIndex: string }[],
+  ): Promise<number> {
+    if (indexes.length === 0) return 0;
+    const createdAt = this.#clock.now();
+    const linked = await db
+      .insert(subjectIdentifiers)
+      .values(indexes.map((index) => ({ ...index, subjectId, createdAt })))
+      .onConflictDoNothing()
+      .returning({ kind: subjectIdentifiers.kind });
+    return linked.length;
+  }
+}
+
+/** A boolean rather than a type guard: narrowing to drizzle's transaction class loses the schema type. */
+function inTransaction(db: Db): boolean {
+  return db instanceof PgTransaction;
+}
+
+function fieldAad({ table, column, recordId }: FieldPlace): string {
+  return `${table}\u0000${column}\u0000${recordId}`;
+}
+
+function describe({ table, column, recordId }: FieldPlace): string {
+  return `${table}.${column} of record ${recordId}`;
+}
+
+function cacheId(subjectId: string, purpose: string): string {
+  return `${subjectId}\u0000${purpose}`;
+}
+
+function assertPurpose(purpose: string): void {
+  if (!isVaultPurpose(purpose)) throw new Error(`unknown vault purpose "${purpose}"`);
+}

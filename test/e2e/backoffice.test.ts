@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { systemClock } from "../../src/core/clock.ts";
+import type { RunningServer } from "../../src/main.ts";
+import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
+import {
+  hasChromium,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  viewports,
+} from "../helpers/browser.ts";
+import { startTestServer } from "../helpers/server.ts";
+
+const password = "een lange zin als wachtwoord";
+
+describe("the back office in a real browser", {
+  skip: !hasChromium && "no chromium",
+  timeout: 180_000,
+}, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: "nl-BE", viewport: viewports.phone });
+    page = await context.newPage();
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const check = async (name: string) => {
+    assert.deepEqual(await seriousViolations(page), [], name);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+    await screenshot(page, `admin-${name}-phone`);
+    await page.setViewportSize(viewports.desktop);
+    await screenshot(page, `admin-${name}-desktop`);
+    await page.setViewportSize(viewports.phone);
+  };
+
+  it("a new admin sets up the account with a second factor and signs in again", async () => {
+    const { setupToken } = await createStaffAccount(
+      { db: server.database.db, clock: systemClock },
+      { email: "eva.admin@wits.be", displayName: "Eva", role: "admin" },
+    );
+    await page.goto(`${server.url}/admin/setup/${setupToken}`);
+    await check("setup");
+    await page.getByLabel("Nieuw wachtwoord").fill(password);
+    await page.getByLabel("Herhaal het wachtwoord").fill(password);
+    await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+
+    await page.waitForURL(/\/admin\/enrol$/);
+    await check("enrol");
+    const secret = (await page.locator("figcaption code").textContent())?.replaceAll(" ", "") ?? "";
+    await page.getByLabel("Code").fill(totpCodeAt(secret, new Date()));
+    await page.getByRole("button", { name: "Activeren" }).click();
+    await page.getByRole("heading", { name: "Je herstelcodes" }).waitFor();
+    assert.equal(await page.locator(".recovery-codes li").count(), 10);
+    await page.getByRole("link", { name: "Ik heb ze bewaard" }).click();
+    await page.getByRole("heading", { name: "Welkom, Eva" }).waitFor();
+    await check("dashboard");
+
+    await page.getByRole("button", { name: "Afmelden" }).click();
+    await page.waitForURL(/\/admin\/login$/);
+    await check("login");
+    await page.getByLabel("E-mailadres").fill("eva.admin@wits.be");
+    await page.getByLabel("Wachtwoord").fill(password);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.waitForURL(/\/admin\/login\/code$/);
+    await check("code");
+    await page.getByLabel("Code").fill(totpCodeAt(secret, new Date()));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.getByRole("heading", { name: "Welkom, Eva" }).waitFor();
+  });
+
+  it("the staff, account and audit pages are usable on a phone", async () => {
+    for (const [name, url] of [
+      ["staff", "/admin/staff"],
+      ["account", "/admin/account"],
+      ["audit", "/admin/audit"],
+    ] as const) {
+      await page.goto(`${server.url}${url}`);
+      assert.equal(new URL(page.url()).pathname, url, `${name} is reachable when signed in`);
+      await check(name);
+    }
+    await page.goto(`${server.url}/admin/audit`);
+    assert.match((await page.textContent("table")) ?? "", /staff\.login/);
+  });
+});
