@@ -54,7 +54,15 @@ async function startOnce(command: string, args: string[], env: Record<string, st
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    // The embedded database is measured, whatever DATABASE_URL this shell has.
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
     detached: true,
   });

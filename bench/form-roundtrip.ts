@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,16 +10,11 @@ import { z } from "zod";
 import { buildApp } from "../src/app.ts";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
-import {
-  type Database,
-  type DatabaseKind,
-  openPglite,
-  openPostgres,
-} from "../src/core/db/database.ts";
-import { runMigrations } from "../src/core/db/migrate.ts";
+import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import { csrfToken } from "../src/core/http/index.ts";
 import { createLogger } from "../src/core/log.ts";
 import { openVault } from "../src/vault/index.ts";
+import { openScratchDatabase } from "./scratch-database.ts";
 
 const submission = z.object({
   name: z.string().min(1).max(200),
@@ -32,10 +28,17 @@ const insert = (database: Database, body: z.infer<typeof submission>) =>
     sql`insert into bench_submission (name, email, message) values (${body.name}, ${body.email}, ${body.message})`,
   );
 
+const benchMasterKey = randomBytes(32).toString("base64");
+
 /** The product's stack: helmet, rate limit, cookies, CSRF, locale, zod, error handling. */
 async function appServer(database: Database): Promise<FastifyInstance> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-bench-"));
-  const config = loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: "100000" });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: "100000",
+    // One key for every app built on this database: its vault keys are wrapped by it.
+    WITS_MASTER_KEY: benchMasterKey,
+  });
   const vault = await openVault({ db: database.db, config, clock: systemClock });
   const app = await buildApp({
     config,
@@ -131,13 +134,8 @@ async function measure(
   return result;
 }
 
-export async function openBenchDatabase(kind: DatabaseKind): Promise<Database> {
-  const database =
-    kind === "postgres"
-      ? await openPostgres(process.env.DATABASE_URL ?? "")
-      : await openPglite(await mkdtemp(path.join(os.tmpdir(), "wits-bench-db-")));
-  await runMigrations(database);
-  await database.db.execute(sql`drop table if exists bench_submission`);
+async function openBenchDatabase(kind: DatabaseKind): Promise<Database> {
+  const database = await openScratchDatabase(kind);
   await database.db.execute(
     sql`create table bench_submission (id bigserial primary key, name text, email text, message text)`,
   );
@@ -156,7 +154,6 @@ export async function formRoundTrip(kind: DatabaseKind, total: number) {
     const app = app1.perSecond > app2.perSecond ? app1 : app2;
     return { kind, bare, app, ratio: app.perSecond / bare.perSecond };
   } finally {
-    await database.db.execute(sql`drop table if exists bench_submission`);
     await database.close();
   }
 }

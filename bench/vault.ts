@@ -4,18 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
-import {
-  type Database,
-  type DatabaseKind,
-  openPglite,
-  openPostgres,
-  queryRows,
-} from "../src/core/db/database.ts";
-import { runMigrations } from "../src/core/db/migrate.ts";
+import { type Database, type DatabaseKind, queryRows } from "../src/core/db/database.ts";
 import { isErased, normaliseEmail, openVault, type Vault } from "../src/vault/index.ts";
+import { openScratchDatabase } from "./scratch-database.ts";
 
 /**
  * The vault's two costs: encrypting a record's fields (against the same record in plaintext, in
@@ -27,36 +20,6 @@ const subjectCount = Number(process.env.BENCH_SUBJECTS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 2000);
 
 const fieldNames = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10"] as const;
-
-/** A fresh database per run: a million bench subjects must not land in a real one. */
-async function openScratchDatabase(kind: DatabaseKind): Promise<Database> {
-  if (kind === "pglite") {
-    const database = await openPglite(await mkdtemp(path.join(os.tmpdir(), "wits-bench-vault-")));
-    await runMigrations(database);
-    return database;
-  }
-  const adminUrl = process.env.DATABASE_URL ?? "";
-  const name = `wits_bench_vault_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
-  await runMigrations(database);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 async function openBenchVault(database: Database): Promise<Vault> {
   const config = loadConfig({
