@@ -8,7 +8,13 @@ import { type FakeClock, fakeClock } from "../core/clock.ts";
 import { type Database, type Db, openPostgres } from "../core/db/database.ts";
 import { auditHead, auditLog } from "./audit.tables.ts";
 import { GENESIS_HASH } from "./hash-audit-entry.ts";
-import { type AuditEntryInput, appendAudit, listAudit, verifyAudit } from "./index.ts";
+import {
+  type AuditEntryInput,
+  appendAudit,
+  listAudit,
+  recordStaffRead,
+  verifyAudit,
+} from "./index.ts";
 
 const subjectA = "0b6f6c1e-3f7a-4a8e-9c61-2d1f0c9a7b01";
 const subjectB = "5d2c9e40-8a17-4f3b-b1c2-7e6f5a4d3c02";
@@ -102,6 +108,24 @@ for (const kind of databaseKinds) {
         ],
       );
       assert.deepEqual(await verifyAudit(db), { ok: true, entries: 2 });
+    });
+
+    it("records which staff member read whose record, for which purpose", async () => {
+      const subjectId = "6f1c2d3e-4b5a-4c6d-8e7f-001122334455";
+      const staffId = "0a1b2c3d-4e5f-4a6b-8c7d-998877665544";
+      await recordStaffRead(db, clock, {
+        staffId,
+        subjectId,
+        recordType: "customer_dossier",
+        recordId: "dossier-17",
+        purpose: "customer_dossier",
+      });
+      const { entries } = await listAudit(db, { subjectId, limit: 10 });
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0]?.action, "subject.read");
+      assert.equal(entries[0]?.actorId, staffId);
+      assert.equal(entries[0]?.recordId, "dossier-17");
+      assert.equal(entries[0]?.at.toISOString(), clock.now().toISOString());
     });
 
     it("refuses to change or remove an entry from the application", async () => {

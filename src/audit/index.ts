@@ -7,6 +7,7 @@ export {
   listAudit,
   MAX_AUDIT_PAGE,
 } from "./list-audit.ts";
+export { recordStaffRead, type StaffRead } from "./record-staff-read.ts";
 export {
   type AuditBreak,
   type AuditProgress,
