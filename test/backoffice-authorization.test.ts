@@ -57,6 +57,19 @@ describe("every back-office route", () => {
     }
   });
 
+  it("cannot be reached past the guard through an encoded path", async () => {
+    for (const route of backOfficeRoutes()) {
+      if (route.config.permission === "public") continue;
+      const encoded = concrete(route.url).replace(/^\/admin/, "/%61dmin");
+      const response = await t.app.inject({
+        method: route.method as "GET" | "POST",
+        url: encoded,
+        payload: route.method === "GET" ? undefined : { role: "admin", email: "x@evil.example" },
+      });
+      assert.equal(response.statusCode, 303, `${route.method} ${encoded}`);
+    }
+  });
+
   it("answers 403 to a signed-in role without the permission, and lets the others through", async () => {
     let refusals = 0;
     for (const route of backOfficeRoutes()) {

@@ -93,6 +93,11 @@ export function serializeError(error: unknown): unknown {
   };
 }
 
+/** Path segments that look like tokens or ids of 20 characters or more. */
+function maskTokens(path: string): string {
+  return path.replace(/[A-Za-z0-9_%-]{20,}/g, ":token");
+}
+
 export interface LogOptions {
   level: string;
   destination?: DestinationStream;
@@ -109,10 +114,16 @@ export function createLogger({ level, destination }: LogOptions): Logger {
         err: serializeError,
         // The default request serializer logs the client IP and the full URL; the IP is personal
         // data and query strings carry tokens and e-mail addresses, so only method and path stay.
-        req: (request: { method?: string; url?: string; id?: string }) => ({
+        req: (request: {
+          method?: string;
+          url?: string;
+          id?: string;
+          routeOptions?: { url?: string };
+        }) => ({
           id: request.id,
           method: request.method,
-          path: request.url?.split("?")[0],
+          // The route's pattern ("/admin/setup/:token") where there is one: paths carry tokens.
+          path: request.routeOptions?.url ?? maskTokens(request.url?.split("?")[0] ?? ""),
         }),
         res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
       },

@@ -45,8 +45,15 @@ export function registerBackOfficeGuard(
 ): void {
   const policy = sessionPolicyOf(deps.config);
   app.decorateRequest("staff", null);
+  // Setup links, recovery codes and colleagues' details must not stay in a browser's cache.
+  app.addHook("onSend", async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (route !== undefined && isBackOffice(route)) reply.header("cache-control", "no-store");
+  });
   app.addHook("onRequest", async (request, reply) => {
-    if (!isBackOffice(request.url.split("?")[0] ?? "") || request.is404) return;
+    // The matched route's pattern, not the raw URL: "/%61dmin/staff" is routed to /admin/staff.
+    const route = request.routeOptions.url;
+    if (request.is404 || route === undefined || !isBackOffice(route)) return;
     const permission = request.routeOptions.config.permission;
     if (!permission) {
       request.log.error(
@@ -81,6 +88,12 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply): FastifyR
 }
 
 /** Only a back-office path may follow a login: never another site. */
+/** The signed-in staff member of a route that required a permission; the guard made sure. */
+export function requireStaff(request: FastifyRequest): ActiveSession {
+  if (!request.staff) throw new AppError("unauthorized");
+  return request.staff;
+}
+
 export function safeNext(next: unknown): string {
   if (typeof next !== "string" || !isBackOffice(next) || /[\\]|\/\//.test(next)) {
     return BACKOFFICE_PREFIX;

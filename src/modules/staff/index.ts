@@ -7,6 +7,7 @@ export {
   BACKOFFICE_PREFIX,
   isBackOffice,
   type RoutePermission,
+  requireStaff,
   STAFF_COOKIE,
 } from "./backoffice-guard.ts";
 export { type Permission, permissions, roleCan, rolePermissions } from "./permissions.ts";

@@ -10,6 +10,7 @@ import type { MessageKey } from "../../core/i18n/index.ts";
 import {
   BACKOFFICE_PREFIX,
   type RoutePermission,
+  requireStaff,
   STAFF_COOKIE,
   safeNext,
   sessionPolicyOf,
@@ -385,7 +386,7 @@ function registerStaffManagement(
     async (request, reply) => {
       const { setupToken } = await createStaffAccount(deps, {
         ...request.body,
-        actorId: request.staff?.staffId ?? "",
+        actorId: requireStaff(request).staffId,
       });
       return showList(request, reply, {
         notice: request.t("admin.staff.notice.invited"),
@@ -407,7 +408,7 @@ function registerStaffManagement(
       await changeRole(deps, {
         staffId: request.params.id,
         role: request.body.role,
-        actorId: request.staff?.staffId ?? "",
+        actorId: requireStaff(request).staffId,
       });
       return reply.redirect("/admin/staff?done=role_changed", 303);
     },
@@ -427,7 +428,7 @@ function registerStaffManagement(
       await setDisabled(deps, {
         staffId: request.params.id,
         disabled,
-        actorId: request.staff?.staffId ?? "",
+        actorId: requireStaff(request).staffId,
       });
       return reply.redirect(`/admin/staff?done=${disabled ? "disabled" : "enabled"}`, 303);
     },
@@ -442,7 +443,7 @@ function registerStaffManagement(
     async (request, reply) => {
       const token = await issueSetupLink(deps, {
         staffId: request.params.id,
-        actorId: request.staff?.staffId ?? "",
+        actorId: requireStaff(request).staffId,
       });
       return showList(request, reply, {
         notice: request.t("admin.staff.notice.link"),
@@ -464,7 +465,7 @@ function registerAccountRoutes(typed: Typed, deps: StaffModuleDeps, { page, noti
     extra: { notice?: string | undefined; error?: string } = {},
     status = 200,
   ) => {
-    const account = await findStaff(deps.db, request.staff?.staffId ?? "");
+    const account = await findStaff(deps.db, requireStaff(request).staffId);
     return sendPage(
       reply,
       h(AccountPage, {
@@ -528,7 +529,7 @@ function registerAccountRoutes(typed: Typed, deps: StaffModuleDeps, { page, noti
       schema: { body: z.object({ _csrf: z.string().optional() }) },
     },
     async (request, reply) => {
-      const codes = await regenerateRecoveryCodes(deps, { staffId: request.staff?.staffId ?? "" });
+      const codes = await regenerateRecoveryCodes(deps, { staffId: requireStaff(request).staffId });
       return sendPage(reply, h(RecoveryCodesPage, { context: page(request, reply), codes }));
     },
   );
@@ -540,7 +541,7 @@ function registerAccountRoutes(typed: Typed, deps: StaffModuleDeps, { page, noti
       schema: { body: z.object({ _csrf: z.string().optional() }) },
     },
     async (request, reply) => {
-      await signOutEverywhere(deps, { staffId: request.staff?.staffId ?? "" });
+      await signOutEverywhere(deps, { staffId: requireStaff(request).staffId });
       reply.clearCookie(STAFF_COOKIE, { path: BACKOFFICE_PREFIX });
       return reply.redirect("/admin/login", 303);
     },

@@ -192,6 +192,9 @@ for (const kind of databaseKinds) {
       assert.ok(link, "the setup link is shown once");
       const setupPage = await t.app.inject({ url: new URL(link).pathname });
       assert.equal(setupPage.statusCode, 200);
+      assert.equal(setupPage.headers["cache-control"], "no-store");
+      const token = new URL(link).pathname.split("/").at(-1) ?? "";
+      assert.equal(t.logs.join("").includes(token), false, "a setup token never reaches the logs");
       assert.match(setupPage.body, /lies\.support@wits\.be/);
 
       const colleague = await setUpStaff(t, "support");
