@@ -31,19 +31,22 @@ export async function provisioningFor(secretBase32: string, label: string): Prom
   return { uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
+const STEP_MS = 30_000;
+
 /**
- * Accepts the code of the current 30-second step or the one before or after (clock drift), at
- * the injected time so tests can move it.
+ * The 30-second step a code belongs to, if it is the current one or the one before or after
+ * (clock drift), at the injected time so tests can move it. The caller makes sure a step is
+ * used once.
  */
-export function totpMatches(secretBase32: string, code: string, at: Date): boolean {
+export function totpStepOf(secretBase32: string, code: string, at: Date): number | undefined {
   const digits = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(digits)) return false;
+  if (!/^\d{6}$/.test(digits)) return undefined;
   const delta = totpFor(secretBase32, "check").validate({
     token: digits,
     timestamp: at.getTime(),
     window: 1,
   });
-  return delta !== null;
+  return delta === null ? undefined : Math.floor(at.getTime() / STEP_MS) + delta;
 }
 
 export function totpCodeAt(secretBase32: string, at: Date): string {

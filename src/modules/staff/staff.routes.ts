@@ -15,7 +15,6 @@ import {
   safeNext,
   sessionPolicyOf,
 } from "./backoffice-guard.ts";
-import { lockedUntil, recordLoginFailure } from "./login-throttle.ts";
 import { endSession, startSession } from "./sessions.ts";
 import {
   AccountPage,
@@ -131,7 +130,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffModuleDeps)
     async (request, reply) => {
       const result = await checkPassword(
         { db: deps.db, clock: deps.clock, secrets: deps.secrets },
-        { email: request.body.email, password: request.body.password },
+        { email: request.body.email, password: request.body.password, ip: request.ip },
       );
       if (result.outcome === "refused") {
         const error = result.lockedUntil
@@ -170,18 +169,23 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffModuleDeps)
     async (request, reply) => {
       const staff = request.staff;
       if (!staff?.pendingSecondFactor) return reply.redirect(BACKOFFICE_PREFIX, 303);
-      const throttleKey = `second_factor:${staff.staffId}`;
-      const now = deps.clock.now();
-      if (await lockedUntil(deps.db, throttleKey, now)) {
-        await endSession(deps.db, staff.id, now);
-        return reply.redirect("/admin/login", 303);
-      }
-      const passed = await checkSecondFactor(
+      const outcome = await checkSecondFactor(
         { db: deps.db, clock: deps.clock, secrets: deps.secrets },
         { staffId: staff.staffId, code: request.body.code },
       );
-      if (!passed) {
-        await recordLoginFailure(deps.db, throttleKey, now);
+      if (outcome === "locked") {
+        await endSession(deps.db, staff.id, deps.clock.now());
+        return sendPage(
+          reply,
+          h(LoginPage, {
+            context: page(request, reply),
+            next: BACKOFFICE_PREFIX,
+            error: request.t("admin.login.locked"),
+          }),
+          401,
+        );
+      }
+      if (outcome === "wrong") {
         return sendPage(
           reply,
           h(SecondFactorPage, {

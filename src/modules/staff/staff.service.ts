@@ -1,10 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { type AuditDetails, appendAudit } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
 import { AppError } from "../../core/http/index.ts";
-import { clearLoginFailures, lockedUntil, recordLoginFailure } from "./login-throttle.ts";
+import {
+  accountPolicy,
+  addressPolicy,
+  afterFailure,
+  clearAttempts,
+  lockedUntil,
+  registerAttempt,
+} from "./login-throttle.ts";
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from "./passwords.ts";
 import {
   hashRecoveryCode,
@@ -12,7 +19,7 @@ import {
   newTotpSecret,
   type Provisioning,
   provisioningFor,
-  totpMatches,
+  totpStepOf,
 } from "./second-factor.ts";
 import { endAllSessions } from "./sessions.ts";
 import { type StaffRole, staffUsers } from "./staff.tables.ts";
@@ -46,6 +53,8 @@ interface AccountChange {
   details?: AuditDetails;
   /** More work in the same transaction, e.g. ending the account's sessions. */
   alsoIn?: (tx: Db) => Promise<unknown>;
+  /** Checks that must hold at commit time, run first inside the transaction. */
+  guard?: (tx: Db) => Promise<void>;
 }
 
 /** Changes an account and records who did it, in one transaction. */
@@ -54,10 +63,13 @@ async function changeAccount(
   change: AccountChange,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
+    await change.guard?.(tx);
+    const changed = await tx
       .update(staffUsers)
       .set({ ...change.set, updatedAt: clock.now() })
-      .where(eq(staffUsers.id, change.staffId));
+      .where(eq(staffUsers.id, change.staffId))
+      .returning({ id: staffUsers.id });
+    if (changed.length === 0) throw new AppError("not_found");
     await change.alsoIn?.(tx);
     await appendAudit(tx, {
       clock,
@@ -142,6 +154,7 @@ export async function issueSetupLink(
       staffId: options.staffId,
       actorId: options.actorId,
       action: "staff.reset",
+      guard: (tx) => guardLastAdmin(tx, options.staffId, false),
       set: {
         setupTokenHash: tokenHash(setupToken),
         setupExpiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
@@ -203,65 +216,113 @@ export type LoginOutcome =
  */
 export async function checkPassword(
   { db, clock, secrets }: StaffDeps,
-  options: { email: string; password: string },
+  options: { email: string; password: string; ip: string },
 ): Promise<LoginOutcome> {
   const email = normaliseStaffEmail(options.email);
-  const throttleKey = `account:${secrets.blindIndex("email", email)}`;
+  const accountKey = `account:${secrets.blindIndex("email", email)}`;
+  // The same keyed hash as e-mail lookups, with a prefix no e-mail address can have.
+  const addressKey = `address:${secrets.blindIndex("email", `ip:${options.ip}`)}`;
   const now = clock.now();
-  const locked = await lockedUntil(db, throttleKey, now);
+  const addressLock = await lockedUntil(db, addressKey, now);
+  const verdict = addressLock
+    ? ({ allowed: false, lockedUntil: addressLock } as const)
+    : await registerAttempt(db, accountKey, now, accountPolicy);
   const [account] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const usable = account && !account.disabledAt && account.passwordHash;
   const valid =
-    usable && !locked
+    usable && verdict.allowed
       ? await verifyPassword(account.passwordHash ?? "", options.password)
       : await verifyDecoy(options.password);
-  if (!valid || !account) {
-    if (!locked) await recordLoginFailure(db, throttleKey, now);
-    await appendAudit(db, {
-      clock,
-      entry: {
-        actor: { type: "anonymous" },
-        action: "staff.login_failed",
-        ...(account ? { recordType: "staff_user", recordId: account.id } : {}),
-        details: { reason: locked ? "locked" : "credentials" },
-      },
-    });
-    const stillLocked = locked ?? (await lockedUntil(db, throttleKey, now));
-    return stillLocked ? { outcome: "refused", lockedUntil: stillLocked } : { outcome: "refused" };
+  if (valid && account && verdict.allowed) {
+    await clearAttempts(db, accountKey);
+    return { outcome: "password_ok", staffId: account.id };
   }
-  await clearLoginFailures(db, throttleKey);
-  return { outcome: "password_ok", staffId: account.id };
+  const locked = verdict.allowed
+    ? await afterFailure(db, accountKey, now, verdict, accountPolicy)
+    : verdict.lockedUntil;
+  await countAddressFailure(db, addressKey, now);
+  await appendAudit(db, {
+    clock,
+    entry: {
+      actor: { type: "anonymous" },
+      action: "staff.login_failed",
+      ...(account ? { recordType: "staff_user", recordId: account.id } : {}),
+      details: { reason: verdict.allowed ? "credentials" : "locked" },
+    },
+  });
+  return locked ? { outcome: "refused", lockedUntil: locked } : { outcome: "refused" };
 }
 
-/** A TOTP code, or one of the recovery codes (used up on use). */
+async function countAddressFailure(db: Db, key: string, now: Date): Promise<void> {
+  const verdict = await registerAttempt(db, key, now, addressPolicy);
+  if (verdict.allowed) await afterFailure(db, key, now, verdict, addressPolicy);
+}
+
+export type SecondFactorOutcome = "passed" | "wrong" | "locked";
+
+/**
+ * A TOTP code (each 30-second step accepted once) or a recovery code (used up atomically),
+ * five tries per 15 minutes like the password.
+ */
 export async function checkSecondFactor(
   { db, clock, secrets }: StaffDeps,
   options: { staffId: string; code: string },
-): Promise<boolean> {
+): Promise<SecondFactorOutcome> {
   const account = await findStaff(db, options.staffId);
-  if (!account?.totpSecret || !account.totpEnabledAt) return false;
+  if (!account?.totpSecret || !account.totpEnabledAt) return "wrong";
+  const throttleKey = `second_factor:${account.id}`;
+  const now = clock.now();
+  const verdict = await registerAttempt(db, throttleKey, now, accountPolicy);
+  if (!verdict.allowed) return "locked";
   const secret = await secrets.openSecret(account.totpSecret, totpAad(account.id));
-  let passed = totpMatches(secret, options.code, clock.now());
-  if (!passed) {
-    const hashed = hashRecoveryCode(options.code);
-    if (account.recoveryCodes.includes(hashed)) {
-      await db
-        .update(staffUsers)
-        .set({ recoveryCodes: account.recoveryCodes.filter((code) => code !== hashed) })
-        .where(eq(staffUsers.id, account.id));
-      passed = true;
-    }
-  }
+  const step = totpStepOf(secret, options.code, now);
+  const method =
+    step !== undefined
+      ? (await claimTotpStep(db, account.id, step)) && "totp"
+      : (await useRecoveryCode(db, account.id, options.code)) && "recovery_code";
   await appendAudit(db, {
     clock,
     entry: {
       actor: staffActor(account.id),
-      action: passed ? "staff.login" : "staff.second_factor_failed",
+      action: method ? "staff.login" : "staff.second_factor_failed",
       recordType: "staff_user",
       recordId: account.id,
+      ...(method ? { details: { method } } : {}),
     },
   });
-  return passed;
+  if (method) {
+    await clearAttempts(db, throttleKey);
+    return "passed";
+  }
+  return (await afterFailure(db, throttleKey, now, verdict, accountPolicy)) ? "locked" : "wrong";
+}
+
+/** Only a later step than the last one accepted: a code seen over a shoulder is worthless. */
+async function claimTotpStep(db: Db, staffId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(staffUsers)
+    .set({ totpLastStep: step })
+    .where(
+      and(
+        eq(staffUsers.id, staffId),
+        or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step)),
+      ),
+    )
+    .returning({ id: staffUsers.id });
+  return claimed.length === 1;
+}
+
+/** Removes the code in the same statement that checks it, so two requests cannot both use it. */
+async function useRecoveryCode(db: Db, staffId: string, code: string): Promise<boolean> {
+  const hashed = hashRecoveryCode(code);
+  const used = await db
+    .update(staffUsers)
+    .set({ recoveryCodes: sql`${staffUsers.recoveryCodes} - ${hashed}::text` })
+    .where(
+      and(eq(staffUsers.id, staffId), sql`jsonb_exists(${staffUsers.recoveryCodes}, ${hashed})`),
+    )
+    .returning({ id: staffUsers.id });
+  return used.length === 1;
 }
 
 /** Starts (or restarts) enrolment: a new secret, sealed, not active until confirmed. */
@@ -303,14 +364,15 @@ export async function confirmEnrolment(
   const account = await findStaff(db, options.staffId);
   if (!account?.totpSecret || account.totpEnabledAt) return undefined;
   const secret = await secrets.openSecret(account.totpSecret, totpAad(account.id));
-  if (!totpMatches(secret, options.code, clock.now())) return undefined;
+  const step = totpStepOf(secret, options.code, clock.now());
+  if (step === undefined) return undefined;
   const { codes, hashes } = newRecoveryCodes();
   await changeAccount(
     { db, clock },
     {
       staffId: account.id,
       action: "staff.second_factor_enrolled",
-      set: { totpEnabledAt: clock.now(), recoveryCodes: hashes },
+      set: { totpEnabledAt: clock.now(), recoveryCodes: hashes, totpLastStep: step },
     },
   );
   return codes;
@@ -361,7 +423,6 @@ export async function changeRole(
   { db, clock }: Omit<StaffDeps, "secrets">,
   options: { staffId: string; role: StaffRole; actorId: string },
 ): Promise<void> {
-  await guardLastAdmin(db, options.staffId, options.role === "admin");
   const before = await findStaff(db, options.staffId);
   if (!before) throw new AppError("not_found");
   await changeAccount(
@@ -371,6 +432,7 @@ export async function changeRole(
       actorId: options.actorId,
       action: "staff.role_changed",
       set: { role: options.role },
+      guard: (tx) => guardLastAdmin(tx, options.staffId, options.role === "admin"),
       details: { from: before.role, to: options.role },
     },
   );
@@ -381,7 +443,6 @@ export async function setDisabled(
   { db, clock }: Omit<StaffDeps, "secrets">,
   options: { staffId: string; disabled: boolean; actorId: string },
 ): Promise<void> {
-  if (options.disabled) await guardLastAdmin(db, options.staffId, false);
   const now = clock.now();
   await changeAccount(
     { db, clock },
@@ -389,7 +450,11 @@ export async function setDisabled(
       staffId: options.staffId,
       actorId: options.actorId,
       action: options.disabled ? "staff.disabled" : "staff.enabled",
-      set: { disabledAt: options.disabled ? now : null },
+      // A disabled account's pending setup link dies with it, and does not come back on enabling.
+      set: options.disabled
+        ? { disabledAt: now, setupTokenHash: null, setupExpiresAt: null }
+        : { disabledAt: null },
+      guard: (tx) => guardLastAdmin(tx, options.staffId, !options.disabled),
       alsoIn: async (tx) => {
         if (options.disabled) await endAllSessions(tx, options.staffId, now);
       },
@@ -417,14 +482,25 @@ export async function signOutEverywhere(
   });
 }
 
-/** The organisation must never lock itself out: the last active admin keeps the role. */
-async function guardLastAdmin(db: Db, staffId: string, staysAdmin: boolean): Promise<void> {
+/**
+ * The organisation must never lock itself out: some other admin who has finished setting up
+ * must remain. The admin rows are locked, so two admins demoting each other at once are
+ * handled one after the other, and the second is refused.
+ */
+async function guardLastAdmin(tx: Db, staffId: string, staysAdmin: boolean): Promise<void> {
   if (staysAdmin) return;
-  const account = await findStaff(db, staffId);
-  if (account?.role !== "admin" || account.disabledAt) return;
-  const [row] = await db
-    .select({ n: count() })
+  const admins = await tx
+    .select({
+      id: staffUsers.id,
+      passwordHash: staffUsers.passwordHash,
+      totpEnabledAt: staffUsers.totpEnabledAt,
+    })
     .from(staffUsers)
-    .where(and(eq(staffUsers.role, "admin"), isNull(staffUsers.disabledAt)));
-  if (Number(row?.n ?? 0) <= 1) throw new AppError("conflict", { params: {} });
+    .where(and(eq(staffUsers.role, "admin"), isNull(staffUsers.disabledAt)))
+    .for("update");
+  if (!admins.some((admin) => admin.id === staffId)) return;
+  const others = admins.filter(
+    (admin) => admin.id !== staffId && admin.passwordHash && admin.totpEnabledAt,
+  );
+  if (others.length === 0) throw new AppError("conflict");
 }

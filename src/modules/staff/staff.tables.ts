@@ -16,6 +16,8 @@ export const staffUsers = pgTable("staff_users", {
   /** TOTP secret, encrypted by the vault; null until the second factor is enrolled. */
   totpSecret: text("totp_secret"),
   totpEnabledAt: at("totp_enabled_at"),
+  /** The 30-second step of the last accepted code: a code is accepted once, never replayed. */
+  totpLastStep: integer("totp_last_step"),
   /** SHA-256 of each unused recovery code. */
   recoveryCodes: jsonb("recovery_codes").$type<string[]>().notNull().default([]),
   setupTokenHash: text("setup_token_hash").unique(),

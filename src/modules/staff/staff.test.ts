@@ -11,7 +11,7 @@ import {
   submitForm,
 } from "../../../test/helpers/staff.ts";
 import { listAudit } from "../../audit/index.ts";
-import { totpCodeAt } from "./index.ts";
+import { listStaff, totpCodeAt } from "./index.ts";
 
 const minutes = (n: number) => n * 60_000;
 
@@ -248,6 +248,89 @@ for (const kind of databaseKinds) {
         },
       );
       assert.equal(response.statusCode, 409);
+    });
+
+    it("accepts a TOTP code once: a code seen over a shoulder cannot be replayed", async () => {
+      const first = await signIn(t, admin);
+      assert.equal((await get("/admin", first)).statusCode, 200);
+      const replay = new CookieJar();
+      await submitForm(t, replay, "/admin/login", "/admin/login", {
+        email: admin.email,
+        password: staffPassword,
+      });
+      const response = await submitForm(t, replay, "/admin/login/code", "/admin/login/code", {
+        code: totpCodeAt(admin.totpSecret, t.clock.now()),
+      });
+      assert.equal(response.statusCode, 401);
+    });
+
+    it("counts concurrent password guesses: no more than five are checked", async () => {
+      const member = await setUpStaff(t, "billing");
+      const guesses = Array.from({ length: 12 }, (_, i) =>
+        submitForm(t, new CookieJar(), "/admin/login", "/admin/login", {
+          email: member.email,
+          password: i === 11 ? staffPassword : `guess number ${i}`,
+        }),
+      );
+      const responses = await Promise.all(guesses);
+      const accepted = responses.filter((response) => response.statusCode === 303);
+      assert.ok(accepted.length <= 1);
+      const { entries } = await listAudit(t.database.db, {
+        action: "staff.login_failed",
+        limit: 100,
+      });
+      const mine = entries.filter((entry) => entry.recordId === member.staffId);
+      assert.equal(mine.length + accepted.length, 12);
+      assert.ok(mine.filter((entry) => entry.details.reason === "locked").length >= 6);
+      t.clock.advance(minutes(16));
+    });
+
+    it("uses a recovery code once even when it is sent twice at the same moment", async () => {
+      const member = await setUpStaff(t, "privacy");
+      const jar = await signIn(t, member);
+      const fresh = await submitForm(t, jar, "/admin/account", "/admin/account/recovery-codes", {});
+      const recovery = /<code>([0-9a-f]{5}-[0-9a-f]{5})<\/code>/.exec(fresh.body)?.[1] ?? "";
+      const halfSignedIn = await Promise.all(
+        [0, 1, 2].map(async () => {
+          const attempt = new CookieJar();
+          await submitForm(t, attempt, "/admin/login", "/admin/login", {
+            email: member.email,
+            password: staffPassword,
+          });
+          return attempt;
+        }),
+      );
+      const results = await Promise.all(
+        halfSignedIn.map((attempt) =>
+          submitForm(t, attempt, "/admin/login/code", "/admin/login/code", { code: recovery }),
+        ),
+      );
+      assert.equal(results.filter((response) => response.statusCode === 303).length, 1);
+      const account = await get("/admin/account", await signIn(t, member));
+      assert.match(account.body, /nog 9 ongebruikte herstelcodes/);
+    });
+
+    it("keeps an admin when two admins demote each other at the same moment", async () => {
+      const second = await setUpStaff(t, "admin");
+      const [mine, theirs] = [await signIn(t, admin), await signIn(t, second)];
+      const results = await Promise.all([
+        submitForm(t, mine, "/admin/staff", `/admin/staff/${second.staffId}/role`, {
+          role: "support",
+        }),
+        submitForm(t, theirs, "/admin/staff", `/admin/staff/${admin.staffId}/role`, {
+          role: "support",
+        }),
+      ]);
+      const statuses = results.map((response) => response.statusCode).sort();
+      assert.deepEqual(statuses, [303, 409]);
+      const admins = (await listStaff(t.database.db)).filter((account) => account.role === "admin");
+      assert.equal(admins.length, 1);
+      // Put things back for the tests after this one.
+      const survivor = admins[0]?.id === admin.staffId ? mine : theirs;
+      const demoted = admins[0]?.id === admin.staffId ? second : admin;
+      await submitForm(t, survivor, "/admin/staff", `/admin/staff/${demoted.staffId}/role`, {
+        role: "admin",
+      });
     });
 
     it("refuses a TOTP code from the wrong time", async () => {
