@@ -46,13 +46,14 @@ export const subjectIdentifiers = pgTable(
 /**
  * One data key per subject and purpose, wrapped by the master key. Destroying the wrapped key
  * (crypto-shredding) makes every field encrypted under it unreadable, in backups and WAL too.
+ * A subject with keys cannot be deleted: keys go through shred(), which writes the ledger.
  */
 export const dataKeys = pgTable(
   "data_keys",
   {
     subjectId: uuid("subject_id")
       .notNull()
-      .references(() => subjects.id, { onDelete: "cascade" }),
+      .references(() => subjects.id, { onDelete: "restrict" }),
     purpose: text("purpose").notNull(),
     /** base64 of iv | tag | ciphertext; null once shredded. */
     wrappedKey: text("wrapped_key"),

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { listAudit } from "../audit/index.ts";
 import { fakeClock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { Database } from "../core/db/database.ts";
@@ -10,6 +11,7 @@ import { queryRows } from "../core/db/database.ts";
 import { ERASED, isErased } from "./erased.ts";
 import { type VaultPurpose, vaultPurposes } from "./purposes.ts";
 import { openTestVault, uniquePerson } from "./test-vault.ts";
+import { subjects } from "./vault.tables.ts";
 import { type FieldPlace, openVault, type Vault } from "./vault.ts";
 import { VaultIntegrityError } from "./vault-integrity-error.ts";
 
@@ -145,6 +147,25 @@ for (const kind of databaseKinds) {
         ),
         { numRuns: 30 },
       );
+    });
+
+    it("records each shred in the audit log, and keeps a subject with keys from being deleted", async () => {
+      const { subjectId: person } = await vault.ensureSubject(database.db, uniquePerson());
+      await vault.encryptField(database.db, { ...place({ subjectId: person }), value: "x" });
+      await assert.rejects(
+        database.db.delete(subjects).where(eq(subjects.id, person)),
+        "a key must go through shred(), which writes the ledger",
+      );
+      await vault.shred(database.db, {
+        subjectId: person,
+        purpose: "contact",
+        reason: "rights.erasure",
+        actor: { type: "subject", id: person },
+      });
+      const { entries } = await listAudit(database.db, { subjectId: person, limit: 10 });
+      assert.equal(entries[0]?.action, "vault.shred");
+      assert.equal(entries[0]?.purpose, "contact");
+      assert.deepEqual(entries[0]?.details, { reason: "rights.erasure", keyDestroyed: true });
     });
 
     it("reads ERASED for a subject that never had a key, and re-keys a shredded purpose for new data", async () => {

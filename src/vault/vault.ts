@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { type AuditActor, appendAudit } from "../audit/index.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db/database.ts";
@@ -74,6 +75,8 @@ export interface ShredOptions {
   purpose: VaultPurpose;
   /** A machine-readable code such as "rights.erasure" or "retention.newsletter": it goes to the ledger, which holds no personal data. */
   reason: string;
+  /** Who asked for it (a staff member, the subject, a retention job); "system" when not given. */
+  actor?: AuditActor;
 }
 
 type InstallationKeyName = "blind_index" | "system";
@@ -263,7 +266,7 @@ export class Vault {
    */
   async shred(
     db: Db,
-    { subjectId, purpose, reason }: ShredOptions,
+    { subjectId, purpose, reason, actor }: ShredOptions,
   ): Promise<{ shredded: boolean }> {
     assertPurpose(purpose);
     if (!reasonPattern.test(reason)) {
@@ -282,6 +285,16 @@ export class Vault {
       )
       .returning({ subjectId: dataKeys.subjectId });
     this.#forget(subjectId, purpose);
+    await appendAudit(db, {
+      clock: this.#clock,
+      entry: {
+        actor: actor ?? { type: "system" },
+        action: "vault.shred",
+        subjectId,
+        purpose,
+        details: { reason, keyDestroyed: shredded.length > 0 },
+      },
+    });
     // Written even when no key exists now: an older backup may still hold one.
     await appendErasure(this.#ledgerPath, {
       at: at.toISOString(),
