@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, randomFillSync } from "node:crypto";
-import { VaultIntegrityError } from "./vault-integrity-error.ts";
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from "node:crypto";
+import { SealedUnderOtherKeyError, VaultIntegrityError } from "./vault-integrity-error.ts";
 
 /** What failed, for the error message; a function, so the happy path builds no string. */
 export type Describe = string | (() => string);
@@ -53,27 +53,54 @@ export function openBytes(key: Buffer, sealed: Buffer, aad: string, what: Descri
   }
 }
 
-const textPrefix = "v1.";
+/**
+ * v2 ciphertexts name their key by a short tag (an HMAC of the key, not the key), so a reader can
+ * tell "written under a key that was shredded and replaced" (erased) from "changed or copied
+ * here" (an integrity error). v1 ciphertexts, without the tag, are still read.
+ */
+const keyTagBytes = 6;
+const keyTags = new WeakMap<Buffer, Buffer>();
 
-/** The text form stored in columns: "v1." + base64url(iv | tag | ciphertext). */
+export function keyTagOf(key: Buffer): Buffer {
+  let tag = keyTags.get(key);
+  if (!tag) {
+    tag = createHmac("sha256", key)
+      .update("wits-privacy key tag")
+      .digest()
+      .subarray(0, keyTagBytes);
+    keyTags.set(key, tag);
+  }
+  return tag;
+}
+
+function assertKeyTag(key: Buffer, tag: Buffer, what: Describe): void {
+  if (!tag.equals(keyTagOf(key))) {
+    throw new SealedUnderOtherKeyError(`${describeNow(what)}: sealed under another key`);
+  }
+}
+
+/** The text form stored in columns: "v2." + base64url(key tag | iv | tag | ciphertext). */
 export function sealText(key: Buffer, plaintext: Buffer, aad: string): string {
-  return textPrefix + sealBytes(key, plaintext, aad).toString("base64url");
+  return `v2.${Buffer.concat([keyTagOf(key), sealBytes(key, plaintext, aad)]).toString("base64url")}`;
 }
 
 export function openText(key: Buffer, sealed: string, aad: string, what: Describe): Buffer {
-  if (!sealed.startsWith(textPrefix)) {
+  if (sealed.startsWith("v1.")) {
+    return openBytes(key, Buffer.from(sealed.slice(3), "base64url"), aad, what);
+  }
+  if (!sealed.startsWith("v2.")) {
     throw new VaultIntegrityError(
-      `${describeNow(what)}: not a vault ciphertext (expected the v1. format)`,
+      `${describeNow(what)}: not a vault ciphertext (expected v1. or v2.)`,
     );
   }
-  return openBytes(key, Buffer.from(sealed.slice(textPrefix.length), "base64url"), aad, what);
+  const bytes = Buffer.from(sealed.slice(3), "base64url");
+  assertKeyTag(key, bytes.subarray(0, keyTagBytes), what);
+  return openBytes(key, bytes.subarray(keyTagBytes), aad, what);
 }
 
-/** Binary form for attachments: a version byte, then iv | tag | ciphertext. */
-const bytesVersion = 1;
-
+/** Binary form for attachments: a version byte (2), the key tag, then iv | tag | ciphertext. */
 export function sealVersionedBytes(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  return Buffer.concat([Buffer.of(bytesVersion), sealBytes(key, plaintext, aad)]);
+  return Buffer.concat([Buffer.of(2), keyTagOf(key), sealBytes(key, plaintext, aad)]);
 }
 
 export function openVersionedBytes(
@@ -82,8 +109,10 @@ export function openVersionedBytes(
   aad: string,
   what: Describe,
 ): Buffer {
-  if (sealed[0] !== bytesVersion) {
+  if (sealed[0] === 1) return openBytes(key, sealed.subarray(1), aad, what);
+  if (sealed[0] !== 2) {
     throw new VaultIntegrityError(`${describeNow(what)}: not a vault ciphertext (unknown version)`);
   }
-  return openBytes(key, sealed.subarray(1), aad, what);
+  assertKeyTag(key, sealed.subarray(1, 1 + keyTagBytes), what);
+  return openBytes(key, sealed.subarray(1 + keyTagBytes), aad, what);
 }

@@ -6,3 +6,8 @@
 export class VaultIntegrityError extends Error {
   override name = "VaultIntegrityError";
 }
+
+/** The ciphertext names another key than the one it was opened with. */
+export class SealedUnderOtherKeyError extends VaultIntegrityError {
+  override name = "SealedUnderOtherKeyError";
+}

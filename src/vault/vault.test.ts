@@ -45,7 +45,7 @@ for (const kind of databaseKinds) {
         fc.asyncProperty(fc.string({ unit: "binary" }), fc.uuid(), async (value, recordId) => {
           const field = place({ recordId });
           const ciphertext = await vault.encryptField(database.db, { ...field, value });
-          assert.match(ciphertext, /^v1\.[A-Za-z0-9_-]+$/);
+          assert.match(ciphertext, /^v2\.[A-Za-z0-9_-]+$/);
           assert.equal(await vault.decryptField(database.db, { ...field, ciphertext }), value);
         }),
         { numRuns },
@@ -146,6 +146,19 @@ for (const kind of databaseKinds) {
           },
         ),
         { numRuns: 30 },
+      );
+    });
+
+    it("after a shred and a new key, an old ciphertext reads ERASED but a copied new one is refused", async () => {
+      const { subjectId: person } = await vault.ensureSubject(database.db, uniquePerson());
+      const field = place({ subjectId: person, purpose: "support" });
+      const old = await vault.encryptField(database.db, { ...field, value: "oud" });
+      await vault.shred(database.db, { subjectId: person, purpose: "support", reason: "t" });
+      const fresh = await vault.encryptField(database.db, { ...field, value: "nieuw" });
+      assert.ok(isErased(await vault.decryptField(database.db, { ...field, ciphertext: old })));
+      await assert.rejects(
+        vault.decryptField(database.db, { ...field, recordId: "elsewhere", ciphertext: fresh }),
+        VaultIntegrityError,
       );
     });
 

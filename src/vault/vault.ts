@@ -36,7 +36,7 @@ import {
   subjects,
   vaultKeys,
 } from "./vault.tables.ts";
-import { VaultIntegrityError } from "./vault-integrity-error.ts";
+import { SealedUnderOtherKeyError, VaultIntegrityError } from "./vault-integrity-error.ts";
 
 export type VaultConfig = MasterKeyConfig & Pick<Config, "ERASURE_LEDGER_PATH">;
 
@@ -357,9 +357,9 @@ export class Vault {
     try {
       return open(key);
     } catch (error) {
-      // A key re-created after a shred cannot open what was written under the shredded one:
-      // that data is erased, not tampered with.
-      if (error instanceof VaultIntegrityError && row.shreddedAt) return ERASED;
+      // What was written under a shredded key, now replaced, is erased. A ciphertext that names
+      // the current key and still fails was changed or copied: that is an integrity error.
+      if (error instanceof SealedUnderOtherKeyError && row.shreddedAt) return ERASED;
       throw error;
     }
   }
