@@ -76,7 +76,7 @@ describe("the back office in a real browser", {
     await page.getByLabel("E-mailadres").fill("eva.admin@wits.be");
     await page.getByLabel("Wachtwoord").fill(password);
     await page.getByRole("button", { name: "Aanmelden" }).click();
-    await page.waitForURL(/\/admin\/login\/code$/);
+    await page.waitForURL(/\/admin\/login\/code\?next=%2Fadmin$/);
     await check("code");
     // The code of the next 30-second step: the current one was used to enrol, and a step counts once.
     await page.getByLabel("Code").fill(totpCodeAt(secret, new Date(Date.now() + 30_000)));

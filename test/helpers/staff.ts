@@ -101,8 +101,8 @@ export async function signIn(t: TestApp, who: SignedIn): Promise<CookieJar> {
     email: who.email,
     password: staffPassword,
   });
-  assert.equal(login.headers.location, "/admin/login/code", login.body);
-  const code = await submitForm(t, jar, "/admin/login/code", "/admin/login/code", {
+  assert.equal(login.headers.location, "/admin/login/code?next=%2Fadmin", login.body);
+  const code = await submitForm(t, jar, "/admin/login/code?next=%2Fadmin", "/admin/login/code", {
     code: totpCodeAt(who.totpSecret, t.clock.now()),
   });
   assert.equal(code.headers.location, "/admin", code.body);

@@ -87,13 +87,15 @@ function ErrorText({ message }: { message?: string | undefined }): VNode | null 
 function CodeForm(props: {
   context: BackOfficeContext;
   action: string;
+  next?: string;
   error?: string | undefined;
   submit: string;
 }): VNode {
-  const { context, action, error, submit } = props;
+  const { context, action, next, error, submit } = props;
   return (
     <form method="post" action={action} class="narrow-form">
       <CsrfField token={context.csrf} />
+      {next && <input type="hidden" name="next" value={next} />}
       <ErrorText message={error} />
       <label>
         {context.t("admin.field.code")}
@@ -141,9 +143,10 @@ export function LoginPage(props: {
 
 export function SecondFactorPage(props: {
   context: BackOfficeContext;
+  next: string;
   error?: string | undefined;
 }): VNode {
-  const { context, error } = props;
+  const { context, next, error } = props;
   const { t } = context;
   return (
     <AdminLayout context={context} title={t("admin.code.title")}>
@@ -151,6 +154,7 @@ export function SecondFactorPage(props: {
       <CodeForm
         context={context}
         action="/admin/login/code"
+        next={next}
         error={error}
         submit={t("admin.code.submit")}
       />

@@ -149,26 +149,44 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffModuleDeps)
       }
       await signIn(reply, result.staffId, false);
       const account = await findStaff(deps.db, result.staffId);
-      const target = account?.totpEnabledAt ? "/admin/login/code" : "/admin/enrol";
+      const next = encodeURIComponent(safeNext(request.body.next));
+      const target = account?.totpEnabledAt ? `/admin/login/code?next=${next}` : "/admin/enrol";
       return reply.redirect(target, 303);
     },
   );
 
-  typed.get("/admin/login/code", { config: routeConfig("session") }, async (request, reply) => {
-    if (!request.staff?.pendingSecondFactor) return reply.redirect(BACKOFFICE_PREFIX, 303);
-    if (!request.staff.secondFactorEnrolled) return reply.redirect("/admin/enrol", 303);
-    return sendPage(reply, h(SecondFactorPage, { context: page(request, reply) }));
-  });
+  typed.get(
+    "/admin/login/code",
+    {
+      config: routeConfig("session"),
+      schema: { querystring: z.object({ next: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      if (!request.staff?.pendingSecondFactor) return reply.redirect(BACKOFFICE_PREFIX, 303);
+      if (!request.staff.secondFactorEnrolled) return reply.redirect("/admin/enrol", 303);
+      return sendPage(
+        reply,
+        h(SecondFactorPage, { context: page(request, reply), next: safeNext(request.query.next) }),
+      );
+    },
+  );
 
   typed.post(
     "/admin/login/code",
     {
       config: routeConfig("session", true),
-      schema: { body: z.object({ code: text(40), _csrf: z.string().optional() }) },
+      schema: {
+        body: z.object({
+          code: text(40),
+          next: z.string().optional(),
+          _csrf: z.string().optional(),
+        }),
+      },
     },
     async (request, reply) => {
       const staff = request.staff;
       if (!staff?.pendingSecondFactor) return reply.redirect(BACKOFFICE_PREFIX, 303);
+      const next = safeNext(request.body.next);
       const outcome = await checkSecondFactor(
         { db: deps.db, clock: deps.clock, secrets: deps.secrets },
         { staffId: staff.staffId, code: request.body.code },
@@ -190,13 +208,14 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffModuleDeps)
           reply,
           h(SecondFactorPage, {
             context: page(request, reply),
+            next,
             error: request.t("admin.code.wrong"),
           }),
           401,
         );
       }
       await completeSignIn(request, reply);
-      return reply.redirect(BACKOFFICE_PREFIX, 303);
+      return reply.redirect(next, 303);
     },
   );
 

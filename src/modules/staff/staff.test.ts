@@ -39,10 +39,30 @@ for (const kind of databaseKinds) {
       assert.match(account.body, /nog 10 ongebruikte herstelcodes/);
     });
 
-    it("sends an anonymous visitor of the back office to the login page", async () => {
+    it("sends an anonymous visitor to the login page, and back to the page asked for after it", async () => {
       const response = await t.app.inject({ method: "GET", url: "/admin/staff" });
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, "/admin/login?next=%2Fadmin%2Fstaff");
+      t.clock.advance(30_000);
+      const jar = new CookieJar();
+      const login = await submitForm(t, jar, "/admin/login?next=%2Fadmin%2Fstaff", "/admin/login", {
+        email: admin.email,
+        password: staffPassword,
+        next: "/admin/staff",
+      });
+      const codePage = String(login.headers.location);
+      assert.equal(codePage, "/admin/login/code?next=%2Fadmin%2Fstaff");
+      const done = await submitForm(t, jar, codePage, "/admin/login/code", {
+        code: totpCodeAt(admin.totpSecret, t.clock.now()),
+        next: "/admin/staff",
+      });
+      assert.equal(done.headers.location, "/admin/staff");
+      const offsite = await submitForm(t, new CookieJar(), "/admin/login", "/admin/login", {
+        email: admin.email,
+        password: staffPassword,
+        next: "//evil.example/admin",
+      });
+      assert.equal(offsite.headers.location, "/admin/login/code?next=%2Fadmin");
     });
 
     it("answers a wrong password and an unknown account with the same words", async () => {
