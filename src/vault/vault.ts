@@ -151,6 +151,17 @@ export class Vault {
     return this.#keyring;
   }
 
+  /**
+   * A keyed hash for the installation's own lookups (login throttling, recovery codes). The
+   * label keeps each use apart from the others and from the subjects' blind indexes.
+   */
+  keyedHash(label: string, value: string): string {
+    if (!this.#blindIndexKey) throw new Error("the vault was not opened with openVault");
+    return createHmac("sha256", this.#blindIndexKey)
+      .update(`keyed\u0000${label}\u0000${value}`)
+      .digest("base64url");
+  }
+
   blindIndex(kind: IdentifierKind, normalisedValue: string): string {
     if (!this.#blindIndexKey) throw new Error("the vault was not opened with openVault");
     return createHmac("sha256", this.#blindIndexKey)

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 
@@ -53,22 +53,25 @@ export function totpCodeAt(secretBase32: string, at: Date): string {
   return totpFor(secretBase32, "check").generate({ timestamp: at.getTime() });
 }
 
-/** Ten single-use codes, shown once; only their hashes are kept. */
-export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+/**
+ * Ten single-use codes, shown once; only their keyed hashes are kept, so a copy of the database
+ * alone does not allow trying all 2^40 codes offline.
+ */
+export function newRecoveryCodes(hash: (normalisedCode: string) => string): {
+  codes: string[];
+  hashes: string[];
+} {
   const codes = Array.from({ length: 10 }, () => {
     const raw = randomBytes(5).toString("hex");
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
-  return { codes, hashes: codes.map(hashRecoveryCode) };
+  return { codes, hashes: codes.map((code) => hash(normaliseRecoveryCode(code))) };
 }
 
-export function hashRecoveryCode(code: string): string {
-  return createHash("sha256")
-    .update(
-      code
-        .trim()
-        .toLowerCase()
-        .replace(/[^0-9a-f]/g, ""),
-    )
-    .digest("hex");
+/** Typed with or without the dash, in any case, with stray spaces. */
+export function normaliseRecoveryCode(code: string): string {
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, "");
 }

@@ -14,9 +14,9 @@ import {
 } from "./login-throttle.ts";
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from "./passwords.ts";
 import {
-  hashRecoveryCode,
   newRecoveryCodes,
   newTotpSecret,
+  normaliseRecoveryCode,
   type Provisioning,
   provisioningFor,
   totpStepOf,
@@ -28,7 +28,7 @@ import { type StaffRole, staffUsers } from "./staff.tables.ts";
 export interface StaffSecrets {
   sealSecret(value: string, aad: string): string | Promise<string>;
   openSecret(sealed: string, aad: string): string | Promise<string>;
-  blindIndex(kind: "email", normalisedValue: string): string;
+  keyedHash(label: string, value: string): string;
 }
 
 export interface StaffDeps {
@@ -40,6 +40,8 @@ export interface StaffDeps {
 export type StaffAccount = typeof staffUsers.$inferSelect;
 
 const SETUP_LINK_HOURS = 72;
+const recoveryCodeHash = (secrets: StaffSecrets) => (normalised: string) =>
+  secrets.keyedHash("recovery_code", normalised);
 const staffActor = (staffId: string) => ({ type: "staff" as const, id: staffId });
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 const totpAad = (staffId: string) => `staff_users\u0000totp_secret\u0000${staffId}`;
@@ -219,9 +221,8 @@ export async function checkPassword(
   options: { email: string; password: string; ip: string },
 ): Promise<LoginOutcome> {
   const email = normaliseStaffEmail(options.email);
-  const accountKey = `account:${secrets.blindIndex("email", email)}`;
-  // The same keyed hash as e-mail lookups, with a prefix no e-mail address can have.
-  const addressKey = `address:${secrets.blindIndex("email", `ip:${options.ip}`)}`;
+  const accountKey = `account:${secrets.keyedHash("login_account", email)}`;
+  const addressKey = `address:${secrets.keyedHash("login_address", options.ip)}`;
   const now = clock.now();
   const addressLock = await lockedUntil(db, addressKey, now);
   const verdict = addressLock
@@ -279,7 +280,7 @@ export async function checkSecondFactor(
   const method =
     step !== undefined
       ? (await claimTotpStep(db, account.id, step)) && "totp"
-      : (await useRecoveryCode(db, account.id, options.code)) && "recovery_code";
+      : (await useRecoveryCode(db, secrets, account.id, options.code)) && "recovery_code";
   await appendAudit(db, {
     clock,
     entry: {
@@ -313,8 +314,13 @@ async function claimTotpStep(db: Db, staffId: string, step: number): Promise<boo
 }
 
 /** Removes the code in the same statement that checks it, so two requests cannot both use it. */
-async function useRecoveryCode(db: Db, staffId: string, code: string): Promise<boolean> {
-  const hashed = hashRecoveryCode(code);
+async function useRecoveryCode(
+  db: Db,
+  secrets: StaffSecrets,
+  staffId: string,
+  code: string,
+): Promise<boolean> {
+  const hashed = recoveryCodeHash(secrets)(normaliseRecoveryCode(code));
   const used = await db
     .update(staffUsers)
     .set({ recoveryCodes: sql`${staffUsers.recoveryCodes} - ${hashed}::text` })
@@ -366,7 +372,7 @@ export async function confirmEnrolment(
   const secret = await secrets.openSecret(account.totpSecret, totpAad(account.id));
   const step = totpStepOf(secret, options.code, clock.now());
   if (step === undefined) return undefined;
-  const { codes, hashes } = newRecoveryCodes();
+  const { codes, hashes } = newRecoveryCodes(recoveryCodeHash(secrets));
   await changeAccount(
     { db, clock },
     {
@@ -379,10 +385,10 @@ export async function confirmEnrolment(
 }
 
 export async function regenerateRecoveryCodes(
-  { db, clock }: Omit<StaffDeps, "secrets">,
+  { db, clock, secrets }: StaffDeps,
   options: { staffId: string },
 ): Promise<string[]> {
-  const { codes, hashes } = newRecoveryCodes();
+  const { codes, hashes } = newRecoveryCodes(recoveryCodeHash(secrets));
   await changeAccount(
     { db, clock },
     {
