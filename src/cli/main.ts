@@ -4,6 +4,7 @@ import { registerAuditCommands } from "./audit.ts";
 import { registerJobsCommands } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
+import { registerPolicyCommands } from "./policy.ts";
 import { registerServeCommand } from "./serve.ts";
 import { registerStaffCommands } from "./staff.ts";
 
@@ -23,5 +24,6 @@ registerJobsCommands(program);
 registerKeysCommands(program);
 registerStaffCommands(program);
 registerAuditCommands(program);
+registerPolicyCommands(program);
 
 await program.parseAsync(process.argv);

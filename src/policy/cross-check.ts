@@ -1,0 +1,138 @@
+import { formatPath } from "./format-path.ts";
+import type { Policy, RetentionRule } from "./policy.schema.ts";
+
+/** A finding about a schema-valid policy, located by its path in the document. */
+export interface CrossCheckFinding {
+  path: (string | number)[];
+  message: string;
+  severity: "error" | "warning";
+}
+
+/**
+ * Belgian VAT Code art. 60 (since 2023): invoices are kept 10 years. The statement promises 7; the
+ * default policy keeps the statement's words and this check makes the conflict visible so the
+ * privacy officer decides (DESIGN.md, Legal notes).
+ */
+const invoiceLegalMinimumMonths = 10 * 12;
+
+/** EU member states plus Iceland, Liechtenstein and Norway. */
+const eeaCountries = new Set(
+  "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split(
+    " ",
+  ),
+);
+
+/**
+ * Rules the schema cannot express because they relate one part of the file to another. A purpose
+ * without a retention rule needs no check here: the schema already requires `retention.rule`.
+ */
+export function crossCheckPolicy(policy: Policy): CrossCheckFinding[] {
+  const findings: CrossCheckFinding[] = [];
+  const error = (path: (string | number)[], message: string) =>
+    findings.push({ path, message, severity: "error" });
+  const warning = (path: (string | number)[], message: string) =>
+    findings.push({ path, message, severity: "warning" });
+
+  reportDuplicates(policy.purposes, "id", ["purposes"], "purpose id", error);
+  reportDuplicates(policy.newsletterTopics, "id", ["newsletterTopics"], "topic id", error);
+  reportDuplicates(policy.cookies, "name", ["cookies"], "cookie name", error);
+  reportDuplicates(policy.processors, "name", ["processors"], "processor name", error);
+
+  const purposeIds = new Set<string>(policy.purposes.map((purpose) => purpose.id));
+  policy.processors.forEach((processor, index) => {
+    processor.purposes.forEach((id, purposeIndex) => {
+      if (!purposeIds.has(id)) {
+        error(
+          ["processors", index, "purposes", purposeIndex],
+          `processor "${processor.name}" serves unknown purpose "${id}"; purposes in this policy: ${[...purposeIds].join(", ")}`,
+        );
+      }
+    });
+    if (eeaCountries.has(processor.country)) return;
+    processor.purposes.forEach((id) => {
+      const purposeIndex = policy.purposes.findIndex((purpose) => purpose.id === id);
+      if (purposeIndex >= 0 && !policy.purposes[purposeIndex]?.transfersOutsideEea) {
+        error(
+          ["purposes", purposeIndex, "transfersOutsideEea"],
+          `processor "${processor.name}" is in ${processor.country}, outside the EEA, but purpose "${id}" says there are no transfers outside the EEA`,
+        );
+      }
+    });
+  });
+
+  policy.purposes.forEach((purpose, index) => {
+    reportDuplicates(
+      purpose.dataCategories,
+      "id",
+      ["purposes", index, "dataCategories"],
+      "data category id",
+      error,
+    );
+    if (purpose.transfersOutsideEea && !purpose.transferSafeguards) {
+      error(
+        ["purposes", index, "transferSafeguards"],
+        "transfers outside the EEA need transferSafeguards (adequacy decision, standard contractual clauses, ...)",
+      );
+    }
+    if (purpose.legalBasis === "legal_obligation" && !purpose.legalReference) {
+      warning(
+        ["purposes", index, "legalReference"],
+        "a purpose based on a legal obligation should name the law in legalReference",
+      );
+    }
+    if (purpose.id === "orders") {
+      const months = retentionMonths(purpose.retention.rule);
+      if (months !== undefined && months < invoiceLegalMinimumMonths) {
+        warning(
+          ["purposes", index, "retention", "rule"],
+          `Belgian VAT Code art. 60 requires invoices to be kept 10 years; this policy keeps them ${describeMonths(months)}`,
+        );
+      }
+    }
+  });
+
+  if (policy.rights.answerDays > 30) {
+    // GDPR Art. 12(3): one month; the statement promises 30 days, which is never later.
+    error(
+      ["rights", "answerDays"],
+      "GDPR Art. 12(3) requires an answer within one month (30 days)",
+    );
+  }
+  return findings;
+}
+
+/** Reports the second and later items whose `field` repeats an earlier one, at that field. */
+function reportDuplicates<Field extends string, Item extends Record<Field, string>>(
+  items: readonly Item[],
+  field: Field,
+  path: (string | number)[],
+  what: string,
+  report: (path: (string | number)[], message: string) => void,
+): void {
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = item[field];
+    const first = firstIndex.get(key);
+    if (first === undefined) {
+      firstIndex.set(key, index);
+    } else {
+      report(
+        [...path, index, field],
+        `duplicate ${what} "${key}" (first at ${formatPath([...path, first])})`,
+      );
+    }
+  });
+}
+
+/** The kept period in months, or undefined when the rule keeps data open-ended. */
+function retentionMonths(rule: RetentionRule): number | undefined {
+  if (rule.kind === "not_stored") return 0;
+  if (rule.kind !== "after_event") return undefined;
+  return (rule.years ?? 0) * 12 + (rule.months ?? 0) + (rule.days ?? 0) / 30.4375;
+}
+
+function describeMonths(months: number): string {
+  if (months % 12 === 0) return `${months / 12} year${months === 12 ? "" : "s"}`;
+  if (Number.isInteger(months)) return `${months} months`;
+  return `${Math.round(months * 30.4375)} days`;
+}

@@ -1,0 +1,180 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { parseDocument } from "yaml";
+import { loadPolicyFile, type PolicyProblem, parsePolicy } from "./load-policy.ts";
+
+const defaultPolicyPath = fileURLToPath(new URL("../../policy/wits.policy.yaml", import.meta.url));
+const defaultSource = readFileSync(defaultPolicyPath, "utf8");
+
+/** The default policy with one change made through the YAML document, so comments and layout stay. */
+function variant(change: (document: ReturnType<typeof parseDocument>) => void): string {
+  const document = parseDocument(defaultSource);
+  change(document);
+  return document.toString();
+}
+
+/** 1-based line of the first line containing `needle`, after `after` lines. */
+function lineContaining(source: string, needle: string, after = 0): number {
+  const index = source.split("\n").findIndex((line, i) => i >= after && line.includes(needle));
+  assert.ok(index >= 0, `"${needle}" not found`);
+  return index + 1;
+}
+
+function problemsOf(source: string): PolicyProblem[] {
+  const result = parsePolicy(source);
+  assert.ok("problems" in result, "expected the policy to be rejected");
+  return result.problems;
+}
+
+describe("loadPolicyFile", () => {
+  it("loads the default policy with only the art. 60 warning", async () => {
+    const result = await loadPolicyFile(defaultPolicyPath);
+    assert.ok("policy" in result, JSON.stringify(result));
+    assert.deepEqual(
+      result.policy.purposes.map((purpose) => purpose.id),
+      ["contact", "newsletter", "orders", "customer_dossier", "support"],
+    );
+    assert.deepEqual(result.warnings, [
+      {
+        path: "purposes[2].retention.rule",
+        line: lineContaining(defaultSource, "rule:", lineContaining(defaultSource, "- id: orders")),
+        message:
+          "Belgian VAT Code art. 60 requires invoices to be kept 10 years; this policy keeps them 7 years",
+      },
+    ]);
+  });
+
+  it("reports an unreadable file as a problem, not a crash", async () => {
+    const result = await loadPolicyFile("/nonexistent/policy.yaml");
+    assert.ok("problems" in result);
+    assert.match(result.problems[0]?.message ?? "", /^cannot read file/);
+  });
+});
+
+describe("bad policies", () => {
+  it("missing field: names the field and the line of the object that lacks it", () => {
+    const source = variant((document) => document.deleteIn(["organisation", "privacyEmail"]));
+    assert.deepEqual(problemsOf(source), [
+      {
+        path: "organisation.privacyEmail",
+        line: lineContaining(source, "organisation:"),
+        message: "required field is missing",
+      },
+    ]);
+  });
+
+  it("unknown legal basis: lists the GDPR Art. 6(1) bases", () => {
+    const source = variant((document) => document.setIn(["purposes", 1, "legalBasis"], "lawful"));
+    const [problem, ...rest] = problemsOf(source);
+    assert.deepEqual(rest, []);
+    assert.equal(problem?.path, "purposes[1].legalBasis");
+    assert.equal(problem?.line, lineContaining(source, "legalBasis: lawful"));
+    assert.equal(
+      problem?.message,
+      'unknown legal basis "lawful"; expected one of: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests',
+    );
+  });
+
+  it("negative duration", () => {
+    const source = variant((document) =>
+      document.setIn(["purposes", 2, "retention", "rule", "years"], -7),
+    );
+    assert.deepEqual(problemsOf(source), [
+      {
+        path: "purposes[2].retention.rule.years",
+        line: lineContaining(source, "years: -7"),
+        message: "must be 0 or more (a duration cannot be negative)",
+      },
+    ]);
+  });
+
+  it("YAML syntax error: reports the line", () => {
+    const source = defaultSource.replace("  name: WITS\n", "  name: [WITS\n");
+    const [problem] = problemsOf(source);
+    assert.equal(problem?.path, "");
+    assert.match(problem?.message ?? "", /^YAML syntax: /);
+    assert.ok(
+      (problem?.line ?? 0) >= lineContaining(source, "name: [WITS"),
+      `line ${problem?.line}`,
+    );
+  });
+
+  it("processor serving an unknown purpose", () => {
+    const source = variant((document) =>
+      document.setIn(["processors", 1, "purposes", 0], "invoicing"),
+    );
+    assert.deepEqual(problemsOf(source), [
+      {
+        path: "processors[1].purposes[0]",
+        line: lineContaining(source, "purposes: [ invoicing ]"),
+        message:
+          'processor "Voorbeeld Boekhouding BV" serves unknown purpose "invoicing"; purposes in this policy: contact, newsletter, orders, customer_dossier, support',
+      },
+    ]);
+  });
+
+  it("unknown anchor event", () => {
+    const source = variant((document) =>
+      document.setIn(["purposes", 0, "retention", "rule", "event"], "request.done"),
+    );
+    const [problem, ...rest] = problemsOf(source);
+    assert.deepEqual(rest, []);
+    assert.equal(problem?.path, "purposes[0].retention.rule.event");
+    assert.equal(problem?.line, lineContaining(source, "event: request.done"));
+    assert.match(problem?.message ?? "", /^unknown anchor event "request.done"; expected one of: /);
+  });
+
+  it("duplicate purpose id", () => {
+    const source = variant((document) => document.setIn(["purposes", 3, "id"], "orders"));
+    // The renamed purpose is also gone from the processors that served it, reported after.
+    assert.deepEqual(problemsOf(source)[0], {
+      path: "purposes[3].id",
+      line: lineContaining(source, "- id: orders", lineContaining(source, "- id: orders")),
+      message: 'duplicate purpose id "orders" (first at purposes[2])',
+    });
+  });
+
+  it("misspelt field: strict objects name the unknown key at its line", () => {
+    const source = defaultSource.replace("    legalBasis: consent", "    legalbasis: consent");
+    // In line order: the purpose that lacks legalBasis starts above the misspelt key.
+    assert.deepEqual(problemsOf(source), [
+      {
+        path: "purposes[1].legalBasis",
+        line: lineContaining(source, "- id: newsletter"),
+        message: "required field is missing",
+      },
+      {
+        path: "purposes[1].legalbasis",
+        line: lineContaining(source, "legalbasis: consent"),
+        message: 'unknown field "legalbasis"',
+      },
+    ]);
+  });
+
+  it("cookie without a category", () => {
+    const source = variant((document) => document.deleteIn(["cookies", 3, "category"]));
+    const [problem] = problemsOf(source);
+    assert.equal(problem?.path, "cookies[3].category");
+    assert.equal(problem?.message, "required field is missing");
+  });
+
+  it("enterprise number with wrong check digits", () => {
+    const source = defaultSource.replace(
+      "enterpriseNumber: BE0123456749",
+      "enterpriseNumber: BE0123456789",
+    );
+    const [problem] = problemsOf(source);
+    assert.equal(problem?.path, "organisation.enterpriseNumber");
+    assert.equal(problem?.line, lineContaining(source, "enterpriseNumber:"));
+    assert.match(problem?.message ?? "", /check digits/);
+  });
+
+  it("processor outside the EEA for a purpose without transfers", () => {
+    const source = variant((document) => document.setIn(["processors", 4, "country"], "US"));
+    const [problem] = problemsOf(source);
+    assert.equal(problem?.path, "purposes[4].transfersOutsideEea");
+    assert.match(problem?.message ?? "", /outside the EEA/);
+  });
+});

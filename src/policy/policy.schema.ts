@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { vaultPurposes } from "../vault/purposes.ts";
+
+/**
+ * The policy file's shape. Everything a visitor reads and every rule the engines enforce comes from
+ * one file of this shape, so the statement and the software cannot drift. Objects are strict: a
+ * misspelt key is an error, not a silently ignored paragraph.
+ */
+
+/** A closed list with a message that names the allowed values, since the zod default is terse. */
+function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, what: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? "required field is missing"
+        : `unknown ${what} ${JSON.stringify(issue.input)}; expected one of: ${values.join(", ")}`,
+  });
+}
+
+const text = z.string().trim().min(1, "must not be empty");
+
+/** Text a visitor reads, in each locale of `src/core/i18n/i18n.ts`; all three are required. */
+export const localized = z
+  .strictObject({ nl: text, en: text, fr: text })
+  .describe("The same text in Dutch (first language), English and French.");
+
+export type LocalizedText = z.infer<typeof localized>;
+
+const isoDate = z.iso.date("must be an ISO date, e.g. 2026-01-31");
+
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, "must be lowercase letters, digits, _ or -, starting with a letter");
+
+/** GDPR Art. 6(1) (a) to (f), in that order. */
+export const legalBases = [
+  "consent",
+  "contract",
+  "legal_obligation",
+  "vital_interests",
+  "public_task",
+  "legitimate_interests",
+] as const;
+export type LegalBasis = (typeof legalBases)[number];
+
+/**
+ * Events the retention clock can start from. Each is emitted by the module that owns it; a rule
+ * naming any other event would never fire, so the list is closed.
+ */
+export const anchorEvents = [
+  "request.closed",
+  "agreement.ended",
+  "newsletter.unsubscribed",
+  "order.completed",
+  "customer.ended",
+  "support.session_ended",
+] as const;
+export type AnchorEvent = (typeof anchorEvents)[number];
+
+/** Conditions that postpone a deletion that is otherwise due. */
+export const retentionConditions = ["running_agreement"] as const;
+
+const durationPart = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined ? "required field is missing" : "must be a whole number",
+  })
+  .int("must be a whole number")
+  .min(0, "must be 0 or more (a duration cannot be negative)");
+
+const afterEventRule = z
+  .strictObject({
+    kind: z.literal("after_event"),
+    event: oneOf(anchorEvents, "anchor event"),
+    years: durationPart.optional(),
+    months: durationPart.optional(),
+    days: durationPart.optional(),
+    // The contact statement keeps data until the request is handled OR a resulting agreement
+    // ends, plus a year: one anchor cannot say "the later of two", so later events restart it.
+    restartOn: z.array(oneOf(anchorEvents, "anchor event")).optional(),
+    unlessCondition: oneOf(retentionConditions, "condition").optional(),
+  })
+  // "Immediately" must be written as `days: 0`, so a forgotten period is not read as "delete now".
+  .refine((rule) => [rule.years, rule.months, rule.days].some((part) => part !== undefined), {
+    message: "give the period as years, months and/or days (days: 0 means immediately)",
+  });
+
+export const retentionRuleSchema = z.discriminatedUnion(
+  "kind",
+  [
+    afterEventRule,
+    z.strictObject({ kind: z.literal("until_objection") }),
+    z.strictObject({ kind: z.literal("not_stored") }),
+  ],
+  { error: () => "kind must be one of: after_event, until_objection, not_stored" },
+);
+export type RetentionRule = z.infer<typeof retentionRuleSchema>;
+
+const retention = z.strictObject({
+  text: localized.describe("The retention period as the statement words it."),
+  rule: retentionRuleSchema.describe("The same period in machine form, for the retention engine."),
+});
+
+const dataCategory = z.strictObject({
+  id: identifier,
+  label: localized,
+  // Some data of a purpose follows its own rule: the TeamViewer password is never stored while
+  // the TeamViewer ID is kept until objection.
+  retention: retentionRuleSchema
+    .optional()
+    .describe("Overrides the purpose's rule for this category."),
+});
+
+const purpose = z.strictObject({
+  id: oneOf(vaultPurposes, "purpose id"),
+  name: localized,
+  description: localized,
+  legalBasis: oneOf(legalBases, "legal basis").describe("GDPR Art. 6(1) basis."),
+  legalReference: text.optional().describe("The law that sets the obligation or period."),
+  dataCategories: z.array(dataCategory).min(1, "list at least one data category"),
+  dataSubjects: localized,
+  retention,
+  recipients: z.array(localized),
+  transfersOutsideEea: z.boolean(),
+  transferSafeguards: localized.optional(),
+});
+
+/** Belgian enterprise number as written with the VAT prefix: BE0 or BE1 and nine digits. */
+const enterpriseNumber = z
+  .string()
+  .regex(/^BE[01]\d{9}$/, "must be BE0 or BE1 followed by 9 digits, e.g. BE0123456749")
+  // The last two digits are 97 minus the first eight modulo 97 (KBO check digits); catches typos.
+  .refine((value) => {
+    const digits = value.slice(2);
+    return 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
+  }, "check digits do not match (the last two digits must be 97 - first eight mod 97)");
+
+const organisation = z.strictObject({
+  name: text,
+  legalForm: text,
+  address: z.strictObject({
+    street: text,
+    postalCode: text,
+    city: text,
+    country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code, e.g. BE"),
+  }),
+  enterpriseNumber,
+  privacyEmail: z.email("must be an e-mail address"),
+  website: z.url("must be a URL"),
+  supervisoryAuthority: z.strictObject({
+    name: localized,
+    address: text,
+    url: z.url("must be a URL"),
+    email: z.email("must be an e-mail address").optional(),
+  }),
+});
+
+const newsletterTopic = z.strictObject({
+  id: identifier,
+  name: localized,
+  description: localized,
+});
+
+const cookie = z.strictObject({
+  name: text,
+  provider: text,
+  purpose: localized,
+  category: oneOf(["necessary", "analytics"], "cookie category"),
+  duration: localized,
+  party: oneOf(["first", "third"], "cookie party"),
+});
+
+const processor = z.strictObject({
+  name: text,
+  service: localized,
+  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code, e.g. BE"),
+  contractDate: isoDate,
+  purposes: z
+    .array(z.string())
+    .min(1, "list the purposes this processor serves")
+    .describe("Purpose ids from `purposes`."),
+});
+
+export const policySchema = z
+  .strictObject({
+    version: z.strictObject({
+      changelog: text.describe("One line: what changed in this version."),
+      effectiveDate: isoDate,
+      notify: z
+        .boolean()
+        .optional()
+        .describe("Send an important notice to customers with a running service."),
+    }),
+    organisation,
+    intro: localized,
+    purposes: z.array(purpose).min(1, "list at least one purpose"),
+    newsletterTopics: z.array(newsletterTopic),
+    specialData: localized.describe("Special categories of data and minors."),
+    cookiesIntro: localized.describe("The statement's paragraph on cookies, above the inventory."),
+    cookies: z.array(cookie),
+    securityMeasures: z.array(localized),
+    rights: z.strictObject({
+      text: localized,
+      answerDays: z.number().int("must be a whole number").positive("must be more than 0"),
+      idCopyInstructions: localized,
+      requestEmail: z
+        .email("must be an e-mail address")
+        .optional()
+        .describe("Defaults to organisation.privacyEmail."),
+    }),
+    processors: z.array(processor),
+    legalDisclosure: localized,
+    externalLinks: localized,
+    changes: localized,
+    complaint: localized,
+  })
+  .describe("WITS Privacy policy: one file for the statement, cookie policy and Art. 30 record.");
+
+export type Policy = z.infer<typeof policySchema>;
+export type Purpose = Policy["purposes"][number];
