@@ -27,11 +27,12 @@ import {
   registerHealth,
   registerLocale,
   registerSecurity,
-  type SiteIdentity,
   sendError,
 } from "./core/http/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
+import { registerStatementRoutes } from "./modules/statement/index.ts";
+import type { Policy } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
 export interface AppDeps {
@@ -40,7 +41,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   vault: Vault;
-  site?: SiteIdentity;
+  /** The active policy; a function, because a new version can be activated while running. */
+  policy: () => Policy;
 }
 
 const publicDir = fileURLToPath(new URL("../public", import.meta.url));
@@ -81,7 +83,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate("site", deps.site ?? { organisationName: "WITS" });
+  app.decorate("site", {
+    get organisationName() {
+      return deps.policy().organisation.name;
+    },
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -120,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
+  registerStatementRoutes(app, { policy: deps.policy });
   registerStaffModule(app, {
     db: deps.database.db,
     clock: deps.clock,

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "./core/db/database.ts";
 import { runMigrations } from "./core/db/migrate.ts";
 import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
 import { allJobs } from "./jobs.ts";
+import { loadActivePolicy } from "./policy/index.ts";
 import { loadMasterKeyring, openVault } from "./vault/index.ts";
 
 export class StartupError extends Error {
@@ -37,6 +38,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const clock = options.clock ?? systemClock;
   // Checked before the database is created or migrated, so a busy port leaves nothing behind.
   await assertPortFree(config);
+  const active = await loadActivePolicy(config.POLICY_FILE);
+  for (const warning of active.warnings) log.warn({ path: warning.path }, warning.message);
   // A missing master key is reported before the database is created or migrated.
   const { keyring, warning } = await loadMasterKeyring(config);
   if (warning) log.warn(warning);
@@ -45,7 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await runMigrations(database);
     const vault = await openVault({ db: database.db, config, clock, keyring });
-    app = await buildApp({ config, database, clock, log, vault });
+    app = await buildApp({ config, database, clock, log, vault, policy: () => active.policy });
     await options.beforeListen?.(app);
     await listen(app, config);
   } catch (error) {

@@ -1,8 +1,9 @@
 import { type Config, ConfigError, loadConfig } from "../core/config.ts";
 import { DatabaseError } from "../core/db/database.ts";
 import { StartupError } from "../main.ts";
+import { PolicyError } from "../policy/index.ts";
 
-const explainedErrors = [ConfigError, DatabaseError, StartupError];
+const explainedErrors = [ConfigError, DatabaseError, StartupError, PolicyError];
 
 /**
  * Wraps a command: config parsed once, and a failure an operator can fix printed as one line that

@@ -69,6 +69,10 @@ export const configVariables = {
     schema: url(["postgres:", "postgresql:"]).optional(),
     example: "postgres://wits@127.0.0.1:5432/wits",
   },
+  POLICY_FILE: {
+    schema: optionalString,
+    example: "/etc/wits-privacy/policy.yaml",
+  },
   LOG_LEVEL: {
     schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     example: "info",

@@ -16,6 +16,9 @@ const pages = [
   { name: "home-nl", url: "/", locale: "nl-BE", lang: "nl" },
   { name: "home-fr", url: "/?lang=fr", locale: "nl-BE", lang: "fr" },
   { name: "not-found-en", url: "/nowhere", locale: "en-GB", lang: "en" },
+  { name: "privacy-nl", url: "/privacy", locale: "nl-BE", lang: "nl" },
+  { name: "privacy-email-fr", url: "/privacy?contact=show", locale: "fr-BE", lang: "fr" },
+  { name: "cookies-en", url: "/cookies", locale: "en-GB", lang: "en" },
 ];
 
 if (!hasChromium) {

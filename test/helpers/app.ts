@@ -8,6 +8,7 @@ import { type FakeClock, fakeClock } from "../../src/core/clock.ts";
 import { type Config, loadConfig } from "../../src/core/config.ts";
 import type { Database, DatabaseKind } from "../../src/core/db/database.ts";
 import { createLogger } from "../../src/core/log.ts";
+import { loadActivePolicy } from "../../src/policy/index.ts";
 import { openVault, type Vault } from "../../src/vault/index.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -46,7 +47,8 @@ export async function createTestApp(
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const clock = fakeClock();
   const vault = await openVault({ db: database.db, config, clock });
-  const app = await buildApp({ config, database, clock, log, vault });
+  const { policy } = await loadActivePolicy(undefined);
+  const app = await buildApp({ config, database, clock, log, vault, policy: () => policy });
   await options.extend?.(app);
   await app.ready();
   return {

@@ -1,8 +1,10 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
+import { statementEn } from "./statement.en.ts";
 
 export const en: Messages = {
   ...adminEn,
+  ...statementEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

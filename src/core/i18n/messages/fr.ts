@@ -1,8 +1,10 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
+import { statementFr } from "./statement.fr.ts";
 
 export const fr: Messages = {
   ...adminFr,
+  ...statementFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,8 +1,10 @@
 import { adminNl } from "./admin.nl.ts";
+import { statementNl } from "./statement.nl.ts";
 
 /** Dutch is the first language of every page and mail; the other locales must have every key. */
 export const nl = {
   ...adminNl,
+  ...statementNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,1 @@
+export { policyHashOf, registerStatementRoutes } from "./statement.routes.ts";

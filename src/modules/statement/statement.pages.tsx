@@ -1,0 +1,216 @@
+import type { VNode } from "preact";
+import { Layout, type PageContext } from "../../core/http/index.ts";
+import type { Locale, MessageKey } from "../../core/i18n/index.ts";
+import type { Policy, Purpose } from "../../policy/policy.schema.ts";
+
+type Localized = Record<Locale, string>;
+
+function Paragraph({ text, locale }: { text: Localized; locale: Locale }): VNode {
+  return <p>{text[locale]}</p>;
+}
+
+function PurposeSection({ purpose, context }: { purpose: Purpose; context: PageContext }): VNode {
+  const { t, locale } = context;
+  const basis = t(`statement.basis.${purpose.legalBasis}` as MessageKey);
+  return (
+    <section aria-labelledby={`purpose-${purpose.id}`}>
+      <h3 id={`purpose-${purpose.id}`}>{purpose.name[locale]}</h3>
+      <p>{purpose.description[locale]}</p>
+      <table class="purpose-table">
+        <tbody>
+          <tr>
+            <th scope="row">{t("statement.col.data")}</th>
+            <td>{purpose.dataCategories.map((category) => category.label[locale]).join(", ")}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("statement.col.reason")}</th>
+            <td>{basis}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("statement.col.retention")}</th>
+            <td>{purpose.retention.text[locale]}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The address is in the page only after the visitor asked for it (a form, so it works without JavaScript). */
+function PrivacyEmail(props: { context: PageContext; email: string; revealed: boolean }): VNode {
+  const { context, email, revealed } = props;
+  if (revealed) {
+    return (
+      <p id="contact">
+        {context.t("statement.rights.email")} <a href={`mailto:${email}`}>{email}</a>
+      </p>
+    );
+  }
+  return (
+    <form method="get" action="/privacy#contact" id="contact" class="inline-form">
+      <input type="hidden" name="contact" value="show" />
+      <button type="submit" class="secondary">
+        {context.t("statement.rights.show")}
+      </button>
+    </form>
+  );
+}
+
+export function StatementPage(props: {
+  context: PageContext;
+  policy: Policy;
+  revealEmail: boolean;
+}): VNode {
+  const { context, policy, revealEmail } = props;
+  const { t, locale } = context;
+  const organisation = policy.organisation;
+  const email = policy.rights.requestEmail ?? organisation.privacyEmail;
+  return (
+    <Layout context={context} title={t("statement.title")}>
+      <article class="statement">
+        <h1>{t("statement.title")}</h1>
+        <Paragraph text={policy.intro} locale={locale} />
+        <p>
+          <small>
+            {t("statement.controller", {
+              name: organisation.name,
+              legalForm: organisation.legalForm,
+              street: organisation.address.street,
+              postalCode: organisation.address.postalCode,
+              city: organisation.address.city,
+              number: organisation.enterpriseNumber,
+            })}
+          </small>
+        </p>
+
+        <h2>{t("statement.processing")}</h2>
+        {policy.purposes.map((purpose) => (
+          <PurposeSection key={purpose.id} purpose={purpose} context={context} />
+        ))}
+
+        <h2>{t("statement.special")}</h2>
+        <Paragraph text={policy.specialData} locale={locale} />
+
+        <h2>{t("statement.cookies")}</h2>
+        <Paragraph text={policy.cookiesIntro} locale={locale} />
+        <p>
+          <a href="/cookies">{t("statement.cookies.link")}</a>
+        </p>
+
+        <h2>{t("statement.security")}</h2>
+        <ul>
+          {policy.securityMeasures.map((measure) => (
+            <li key={measure.nl}>{measure[locale]}</li>
+          ))}
+        </ul>
+        <p>{t("statement.security.contact")}</p>
+
+        <h2>{t("statement.rights")}</h2>
+        <Paragraph text={policy.rights.text} locale={locale} />
+        <PrivacyEmail context={context} email={email} revealed={revealEmail} />
+        <Paragraph text={policy.rights.idCopyInstructions} locale={locale} />
+        <p>{t("statement.rights.answer", { days: policy.rights.answerDays })}</p>
+        <p>
+          <a href="/privacy/request">{t("statement.rights.online")}</a>
+        </p>
+
+        <h2>{t("statement.recipients")}</h2>
+        <ProcessorTable context={context} policy={policy} />
+        <Paragraph text={policy.legalDisclosure} locale={locale} />
+
+        <h2>{t("statement.links")}</h2>
+        <Paragraph text={policy.externalLinks} locale={locale} />
+
+        <h2>{t("statement.changes")}</h2>
+        <Paragraph text={policy.changes} locale={locale} />
+        <p>{t("statement.version", { date: policy.version.effectiveDate })}</p>
+
+        <h2>{t("statement.complaint")}</h2>
+        <Paragraph text={policy.complaint} locale={locale} />
+        <address>
+          {organisation.supervisoryAuthority.name[locale]}
+          <br />
+          {organisation.supervisoryAuthority.address}
+          <br />
+          <a href={organisation.supervisoryAuthority.url} rel="noopener noreferrer">
+            {organisation.supervisoryAuthority.url}
+          </a>
+        </address>
+      </article>
+    </Layout>
+  );
+}
+
+function ProcessorTable({ context, policy }: { context: PageContext; policy: Policy }): VNode {
+  const { t, locale } = context;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
+    <section class="table-scroll" tabIndex={0} aria-label={t("statement.recipients")}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("statement.recipients.col.name")}</th>
+            <th scope="col">{t("statement.recipients.col.service")}</th>
+            <th scope="col">{t("statement.recipients.col.country")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {policy.processors.map((processor) => (
+            <tr key={processor.name}>
+              <td>{processor.name}</td>
+              <td>{processor.service[locale]}</td>
+              <td>{processor.country}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const cookieCategories = [
+  { category: "necessary", heading: "cookies.necessary" },
+  { category: "analytics", heading: "cookies.analytics" },
+] as const;
+
+export function CookiePolicyPage({ context, policy }: { context: PageContext; policy: Policy }) {
+  const { t, locale } = context;
+  return (
+    <Layout context={context} title={t("cookies.title")}>
+      <article class="statement">
+        <h1>{t("cookies.title")}</h1>
+        <Paragraph text={policy.cookiesIntro} locale={locale} />
+        {cookieCategories.map(({ category, heading }) => {
+          const cookies = policy.cookies.filter((cookie) => cookie.category === category);
+          return (
+            <section key={category} aria-labelledby={`cookies-${category}`}>
+              <h2 id={`cookies-${category}`}>{t(heading)}</h2>
+              {cookies.length === 0 ? (
+                <p>{t("cookies.none")}</p>
+              ) : (
+                <ul class="cookie-list">
+                  {cookies.map((cookie) => (
+                    <li key={cookie.name}>
+                      <strong>
+                        <code>{cookie.name}</code>
+                      </strong>{" "}
+                      ({cookie.provider},{" "}
+                      {cookie.party === "first"
+                        ? t("cookies.party.first")
+                        : t("cookies.party.third")}
+                      )
+                      <br />
+                      {t("cookies.col.purpose")}: {cookie.purpose[locale]}
+                      <br />
+                      {t("cookies.col.duration")}: {cookie.duration[locale]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { databaseKinds } from "../../../test/helpers/database.ts";
+import { loadActivePolicy, type Policy } from "../../policy/index.ts";
+
+/**
+ * What the seed statement (privacy-statement.nl.txt) promises, in its own words: the rendered
+ * Dutch page must carry each, or the software and the statement have drifted apart.
+ */
+const seedCommitments = [
+  "naam, telefoonnummer, e-mailadres, ip-adres",
+  "tot 1 jaar nadien",
+  "6 maanden",
+  "7 jaar",
+  "zolang je klant bent bij WITS en tot 1 jaar nadien",
+  "TeamViewer",
+  "geen opnames",
+  "enkel je teamviewer ID",
+  "niet gericht aan minderjarigen",
+  "onmiddellijk worden verwijderd",
+  "Google Analytics",
+  "cookiebeleid",
+  "kaartnummer",
+  "pasfoto",
+  "30 dagen",
+  "gegevensoverdraagbaarheid",
+  "politie",
+  "derde partijen",
+  "eenzijdig te wijzigen",
+  "Gegevensbeschermingsautoriteit",
+];
+
+const seedSectionOrder = [
+  "Persoonlijke gegevens die we verwerken",
+  "Bijzondere (gevoelige) persoonsgegevens",
+  "Gebruik van cookies",
+  "Beveiliging van persoonsgegevens",
+  "Gegevens inzien, aanpassen of verwijderen",
+  "Ontvangers van gegevens",
+  "Externe links",
+  "Wijzigingen in deze verklaring",
+  "Klacht indienen",
+];
+
+/** The visible text of a page: tags out, entities of the few characters preact escapes back in. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/\s+/g, " ");
+}
+
+describe("privacy statement and cookie policy from the policy file", () => {
+  const kind = databaseKinds[0] ?? "pglite";
+  let t: TestApp;
+  let policy: Policy;
+
+  before(async () => {
+    t = await createTestApp(kind);
+    ({ policy } = await loadActivePolicy(undefined));
+  });
+  after(() => t.close());
+
+  const page = async (url: string, language = "nl") => {
+    const response = await t.app.inject({ url, headers: { "accept-language": language } });
+    assert.equal(response.statusCode, 200, url);
+    return { html: response.body, text: visibleText(response.body), response };
+  };
+
+  it("carries every commitment of the seed statement, in Dutch", async () => {
+    const { text } = await page("/privacy");
+    const missing = seedCommitments.filter(
+      (phrase) => !text.toLowerCase().includes(phrase.toLowerCase()),
+    );
+    assert.deepEqual(missing, []);
+  });
+
+  it("keeps the seed statement's section order", async () => {
+    const { text } = await page("/privacy");
+    const positions = seedSectionOrder.map((heading) => text.indexOf(heading));
+    assert.ok(
+      positions.every((position) => position >= 0),
+      JSON.stringify(positions),
+    );
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+    );
+  });
+
+  it("shows for each purpose its data, its legal basis and how long it is kept", async () => {
+    const { text } = await page("/privacy");
+    for (const purpose of policy.purposes) {
+      assert.ok(text.includes(purpose.name.nl), purpose.id);
+      assert.ok(text.includes(purpose.retention.text.nl.slice(0, 60)), `${purpose.id} retention`);
+      for (const category of purpose.dataCategories) {
+        assert.ok(text.includes(category.label.nl), `${purpose.id}: ${category.label.nl}`);
+      }
+    }
+    for (const processor of policy.processors) assert.ok(text.includes(processor.name));
+    assert.ok(text.includes("wettelijke verplichting"));
+  });
+
+  it("shows the privacy e-mail address only after the visitor asks, without JavaScript", async () => {
+    const hidden = await page("/privacy");
+    assert.equal(hidden.html.includes(policy.organisation.privacyEmail), false);
+    assert.match(hidden.html, /<form method="get" action="\/privacy#contact"/);
+    const shown = await page("/privacy?contact=show");
+    assert.match(shown.html, new RegExp(`href="mailto:${policy.organisation.privacyEmail}"`));
+    assert.equal(shown.response.headers["x-robots-tag"], "noindex");
+  });
+
+  it("renders in English and French from the same policy", async () => {
+    const english = await page("/privacy", "en");
+    assert.match(english.html, /<html lang="en"/);
+    assert.ok(english.text.includes(policy.rights.idCopyInstructions.en.slice(0, 50)));
+    const french = await page("/privacy", "fr");
+    assert.match(french.html, /<html lang="fr"/);
+    assert.ok(french.text.includes("Déclaration de confidentialité"));
+    assert.ok(french.text.includes(policy.changes.fr.slice(0, 50)));
+  });
+
+  it("lists every cookie of the inventory under its category on /cookies", async () => {
+    const { text, html } = await page("/cookies");
+    for (const cookie of policy.cookies) assert.ok(text.includes(cookie.name), cookie.name);
+    const analytics = html.slice(html.indexOf('id="cookies-analytics"'));
+    assert.match(analytics, /_ga/);
+    assert.doesNotMatch(html.slice(0, html.indexOf('id="cookies-analytics"')), /<code>_ga<\/code>/);
+  });
+
+  it("serves the same rendering again from its cache", async () => {
+    const first = await page("/privacy", "fr");
+    const second = await page("/privacy", "fr");
+    assert.equal(first.html, second.html);
+  });
+});
