@@ -31,7 +31,7 @@ import {
 } from "./core/http/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
-import { registerStatementRoutes } from "./modules/statement/index.ts";
+import { registerRecordRoutes, registerStatementRoutes } from "./modules/statement/index.ts";
 import type { Policy } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
@@ -127,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
   registerStatementRoutes(app, { policy: deps.policy });
+  registerRecordRoutes(app, { policy: deps.policy });
   registerStaffModule(app, {
     db: deps.database.db,
     clock: deps.clock,

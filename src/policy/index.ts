@@ -1,5 +1,13 @@
 export { defaultPolicyFile, loadActivePolicy, PolicyError } from "./active-policy.ts";
 export {
+  type Art30Entry,
+  type Art30Record,
+  art30Csv,
+  art30Json,
+  art30Labels,
+  art30Record,
+} from "./art30-record.ts";
+export {
   loadPolicyFile,
   type PolicyLoadResult,
   type PolicyProblem,

@@ -84,11 +84,12 @@ describe("the back office in a real browser", {
     await page.getByRole("heading", { name: "Welkom, Eva" }).waitFor();
   });
 
-  it("the staff, account and audit pages are usable on a phone", async () => {
+  it("the staff, account, audit and record pages are usable on a phone", async () => {
     for (const [name, url] of [
       ["staff", "/admin/staff"],
       ["account", "/admin/account"],
       ["audit", "/admin/audit"],
+      ["record", "/admin/record"],
     ] as const) {
       await page.goto(`${server.url}${url}`);
       assert.equal(new URL(page.url()).pathname, url, `${name} is reachable when signed in`);

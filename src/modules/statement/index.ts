@@ -1,1 +1,2 @@
+export { registerRecordRoutes } from "./record.routes.ts";
 export { policyHashOf, registerStatementRoutes } from "./statement.routes.ts";

@@ -9,7 +9,12 @@ function Paragraph({ text, locale }: { text: Localized; locale: Locale }): VNode
   return <p>{text[locale]}</p>;
 }
 
-function PurposeSection({ purpose, context }: { purpose: Purpose; context: PageContext }): VNode {
+function PurposeSection(props: {
+  purpose: Purpose;
+  context: PageContext;
+  topics: Policy["newsletterTopics"];
+}): VNode {
+  const { purpose, context, topics } = props;
   const { t, locale } = context;
   const basis = t(`statement.basis.${purpose.legalBasis}` as MessageKey);
   return (
@@ -32,6 +37,18 @@ function PurposeSection({ purpose, context }: { purpose: Purpose; context: PageC
           </tr>
         </tbody>
       </table>
+      {purpose.id === "newsletter" && topics.length > 0 && (
+        <>
+          <p>{t("statement.topics")}</p>
+          <ul>
+            {topics.map((topic) => (
+              <li key={topic.id}>
+                <strong>{topic.name[locale]}</strong>: {topic.description[locale]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -79,13 +96,21 @@ export function StatementPage(props: {
               postalCode: organisation.address.postalCode,
               city: organisation.address.city,
               number: organisation.enterpriseNumber,
-            })}
+            })}{" "}
+            <a href={organisation.website} rel="noopener noreferrer">
+              {organisation.website}
+            </a>
           </small>
         </p>
 
         <h2>{t("statement.processing")}</h2>
         {policy.purposes.map((purpose) => (
-          <PurposeSection key={purpose.id} purpose={purpose} context={context} />
+          <PurposeSection
+            key={purpose.id}
+            purpose={purpose}
+            context={context}
+            topics={policy.newsletterTopics}
+          />
         ))}
 
         <h2>{t("statement.special")}</h2>
@@ -123,7 +148,10 @@ export function StatementPage(props: {
 
         <h2>{t("statement.changes")}</h2>
         <Paragraph text={policy.changes} locale={locale} />
-        <p>{t("statement.version", { date: policy.version.effectiveDate })}</p>
+        <p>
+          {t("statement.version", { date: policy.version.effectiveDate })}{" "}
+          {policy.version.changelog}
+        </p>
 
         <h2>{t("statement.complaint")}</h2>
         <Paragraph text={policy.complaint} locale={locale} />
@@ -135,6 +163,12 @@ export function StatementPage(props: {
           <a href={organisation.supervisoryAuthority.url} rel="noopener noreferrer">
             {organisation.supervisoryAuthority.url}
           </a>
+          {organisation.supervisoryAuthority.email && (
+            <>
+              <br />
+              {organisation.supervisoryAuthority.email}
+            </>
+          )}
         </address>
       </article>
     </Layout>

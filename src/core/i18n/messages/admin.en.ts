@@ -103,4 +103,9 @@ export const adminEn: Record<keyof typeof adminNl, string> = {
   "admin.audit.col.action": "Action",
   "admin.audit.col.record": "Record",
   "admin.audit.col.details": "Details",
+  "admin.nav.record": "Record of processing",
+  "admin.record.version": "Made from the policy: {version} (in force since {date}).",
+  "admin.record.csv": "Download as CSV",
+  "admin.record.json": "Download as JSON",
+  "admin.record.print": "Print this page to keep the record on paper.",
 };

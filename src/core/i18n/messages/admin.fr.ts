@@ -105,4 +105,10 @@ export const adminFr: Record<keyof typeof adminNl, string> = {
   "admin.audit.col.action": "Action",
   "admin.audit.col.record": "Donnée",
   "admin.audit.col.details": "Détails",
+  "admin.nav.record": "Registre des traitements",
+  "admin.record.version":
+    "Établi à partir de la politique : {version} (en vigueur depuis le {date}).",
+  "admin.record.csv": "Télécharger en CSV",
+  "admin.record.json": "Télécharger en JSON",
+  "admin.record.print": "Imprimez cette page pour conserver le registre sur papier.",
 };

@@ -102,4 +102,9 @@ export const adminNl = {
   "admin.audit.col.action": "Handeling",
   "admin.audit.col.record": "Gegeven",
   "admin.audit.col.details": "Details",
+  "admin.nav.record": "Verwerkingsregister",
+  "admin.record.version": "Opgemaakt uit het beleid: {version} (geldig sinds {date}).",
+  "admin.record.csv": "Download als CSV",
+  "admin.record.json": "Download als JSON",
+  "admin.record.print": "Druk deze pagina af om het register op papier te bewaren.",
 } as const;

@@ -43,4 +43,5 @@ export const statementEn: Record<keyof typeof statementNl, string> = {
   "cookies.party.first": "us",
   "cookies.party.third": "third party",
   "cookies.none": "No cookies in this category.",
+  "statement.topics": "The newsletter has these topics; you choose which you receive:",
 };

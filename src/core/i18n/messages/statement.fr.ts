@@ -44,4 +44,6 @@ export const statementFr: Record<keyof typeof statementNl, string> = {
   "cookies.party.first": "nous-mêmes",
   "cookies.party.third": "tiers",
   "cookies.none": "Aucun cookie dans cette catégorie.",
+  "statement.topics":
+    "La lettre d'information couvre ces sujets ; vous choisissez ceux que vous recevez :",
 };

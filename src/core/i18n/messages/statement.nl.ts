@@ -42,4 +42,5 @@ export const statementNl = {
   "cookies.party.first": "wijzelf",
   "cookies.party.third": "derde partij",
   "cookies.none": "Geen cookies in deze categorie.",
+  "statement.topics": "De nieuwsbrief heeft deze onderwerpen; je kiest zelf welke je ontvangt:",
 } as const;
