@@ -2,6 +2,7 @@ import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
+import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
 
 /**
@@ -43,5 +44,20 @@ process.stdout.write(
 process.stdout.write(
   `| ratio | ${fixed(start.product.coldStartMs / start.bare.coldStartMs, 2)} | ${fixed(start.product.serverRssMiB / start.bare.serverRssMiB, 2)} |\n`,
 );
+
+const statement = await statementThroughput(requests);
+process.stdout.write(
+  "\n/privacy (rendered once per policy version and language, then served from memory) against /healthz, 8 concurrent clients, PGlite\n",
+);
+process.stdout.write("| route | req/s | p50 ms | ratio to /healthz |\n|---|---|---|---|\n");
+for (const [route, result] of [
+  ["/healthz", statement.healthz],
+  ["/privacy (nl)", statement.privacy],
+  ["/privacy (fr)", statement.privacyFr],
+] as const) {
+  process.stdout.write(
+    `| ${route} | ${fixed(result.perSecond)} | ${fixed(result.p50Ms, 1)} | ${fixed(result.perSecond / statement.healthz.perSecond, 2)} |\n`,
+  );
+}
 
 await printVaultBenchmarks(kinds);
