@@ -6,6 +6,7 @@ export default defineConfig({
     "./src/core/**/*.tables.ts",
     "./src/vault/*.tables.ts",
     "./src/audit/*.tables.ts",
+    "./src/policy/*.tables.ts",
     "./src/modules/**/*.tables.ts",
   ],
   out: "./migrations",

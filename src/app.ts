@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
-  registerStatementRoutes(app, { policy: deps.policy });
+  registerStatementRoutes(app, { policy: deps.policy, db: deps.database.db });
   registerRecordRoutes(app, { policy: deps.policy });
   registerStaffModule(app, {
     db: deps.database.db,

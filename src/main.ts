@@ -8,7 +8,7 @@ import { type Database, openDatabase } from "./core/db/database.ts";
 import { runMigrations } from "./core/db/migrate.ts";
 import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
 import { allJobs } from "./jobs.ts";
-import { loadActivePolicy } from "./policy/index.ts";
+import { loadActivePolicy, PolicyStore } from "./policy/index.ts";
 import { loadMasterKeyring, openVault } from "./vault/index.ts";
 
 export class StartupError extends Error {
@@ -48,7 +48,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await runMigrations(database);
     const vault = await openVault({ db: database.db, config, clock, keyring });
-    app = await buildApp({ config, database, clock, log, vault, policy: () => active.policy });
+    const store = await PolicyStore.open(database.db, {
+      clock,
+      policy: active.policy,
+      source: active.source,
+    });
+    app = await buildApp({ config, database, clock, log, vault, policy: () => store.current() });
+    // Another process may activate a new version; every process follows within 30 s.
+    const follow = setInterval(() => {
+      store.refresh(database.db).catch(() => {});
+    }, 30_000);
+    follow.unref();
+    app.addHook("onClose", async () => clearInterval(follow));
     await options.beforeListen?.(app);
     await listen(app, config);
   } catch (error) {

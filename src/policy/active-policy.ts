@@ -1,6 +1,7 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadPolicyFile, type PolicyProblem } from "./load-policy.ts";
+import { loadPolicyFile, type PolicyProblem, parsePolicy } from "./load-policy.ts";
 import type { Policy } from "./policy.schema.ts";
 
 /** The policy this package ships: the WITS statement. */
@@ -18,9 +19,10 @@ export class PolicyError extends Error {
  */
 export async function loadActivePolicy(
   file: string | undefined,
-): Promise<{ policy: Policy; file: string; warnings: PolicyProblem[] }> {
+): Promise<{ policy: Policy; source: string; file: string; warnings: PolicyProblem[] }> {
   const resolved = file ? path.resolve(file) : defaultPolicyFile;
-  const result = await loadPolicyFile(resolved);
+  const source = await readFile(resolved, "utf8").catch(() => "");
+  const result = source ? parsePolicy(source) : await loadPolicyFile(resolved);
   if ("problems" in result) {
     const [first] = result.problems;
     const where = first?.line ? `${resolved}:${first.line}` : resolved;
@@ -28,5 +30,5 @@ export async function loadActivePolicy(
       `The policy file ${where} is invalid (${first?.path ? `${first.path}: ` : ""}${first?.message}): run \`wits-privacy policy check ${resolved}\` for every problem, or unset POLICY_FILE to use the default policy`,
     );
   }
-  return { policy: result.policy, file: resolved, warnings: result.warnings };
+  return { policy: result.policy, source, file: resolved, warnings: result.warnings };
 }

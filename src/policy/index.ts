@@ -20,3 +20,10 @@ export {
   type Purpose,
   policySchema,
 } from "./policy.schema.ts";
+export {
+  contentHashOf,
+  findPolicyVersion,
+  listPolicyVersions,
+  PolicyStore,
+  type PolicyVersionRow,
+} from "./policy-store.ts";

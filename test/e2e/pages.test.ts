@@ -19,6 +19,7 @@ const pages = [
   { name: "privacy-nl", url: "/privacy", locale: "nl-BE", lang: "nl" },
   { name: "privacy-email-fr", url: "/privacy?contact=show", locale: "fr-BE", lang: "fr" },
   { name: "cookies-en", url: "/cookies", locale: "en-GB", lang: "en" },
+  { name: "versions-nl", url: "/privacy/versions", locale: "nl-BE", lang: "nl" },
 ];
 
 if (!hasChromium) {

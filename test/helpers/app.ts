@@ -8,7 +8,7 @@ import { type FakeClock, fakeClock } from "../../src/core/clock.ts";
 import { type Config, loadConfig } from "../../src/core/config.ts";
 import type { Database, DatabaseKind } from "../../src/core/db/database.ts";
 import { createLogger } from "../../src/core/log.ts";
-import { loadActivePolicy } from "../../src/policy/index.ts";
+import { loadActivePolicy, PolicyStore } from "../../src/policy/index.ts";
 import { openVault, type Vault } from "../../src/vault/index.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -47,8 +47,16 @@ export async function createTestApp(
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const clock = fakeClock();
   const vault = await openVault({ db: database.db, config, clock });
-  const { policy } = await loadActivePolicy(undefined);
-  const app = await buildApp({ config, database, clock, log, vault, policy: () => policy });
+  const { policy, source } = await loadActivePolicy(undefined);
+  const store = await PolicyStore.open(database.db, { clock, policy, source });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    log,
+    vault,
+    policy: () => store.current(),
+  });
   await options.extend?.(app);
   await app.ready();
   return {

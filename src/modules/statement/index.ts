@@ -1,2 +1,2 @@
 export { registerRecordRoutes } from "./record.routes.ts";
-export { policyHashOf, registerStatementRoutes } from "./statement.routes.ts";
+export { registerStatementRoutes, type StatementDeps } from "./statement.routes.ts";

@@ -77,8 +77,10 @@ export function StatementPage(props: {
   context: PageContext;
   policy: Policy;
   revealEmail: boolean;
+  /** Set when an earlier version is shown: its effective date. */
+  olderVersionOf?: string | undefined;
 }): VNode {
-  const { context, policy, revealEmail } = props;
+  const { context, policy, revealEmail, olderVersionOf } = props;
   const { t, locale } = context;
   const organisation = policy.organisation;
   const email = policy.rights.requestEmail ?? organisation.privacyEmail;
@@ -86,6 +88,12 @@ export function StatementPage(props: {
     <Layout context={context} title={t("statement.title")}>
       <article class="statement">
         <h1>{t("statement.title")}</h1>
+        {olderVersionOf && (
+          <p role="note" class="notice">
+            {t("statement.versions.old", { date: olderVersionOf })}{" "}
+            <a href="/privacy">{t("statement.versions.read_current")}</a>
+          </p>
+        )}
         <Paragraph text={policy.intro} locale={locale} />
         <p>
           <small>

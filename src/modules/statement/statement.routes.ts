@@ -1,12 +1,19 @@
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
-import { pageContext } from "../../core/http/index.ts";
-import type { Policy } from "../../policy/policy.schema.ts";
+import type { Db } from "../../core/db/database.ts";
+import { AppError, pageContext, sendPage } from "../../core/http/index.ts";
+import {
+  contentHashOf,
+  findPolicyVersion,
+  listPolicyVersions,
+  type Policy,
+} from "../../policy/index.ts";
 import { CookiePolicyPage, StatementPage } from "./statement.pages.tsx";
+import { statementSections } from "./statement-sections.ts";
+import { changedSections, DiffPage, VersionsPage } from "./versions.pages.tsx";
 
 /**
  * The statement only changes with the policy, so each page is rendered once per policy content
@@ -27,18 +34,16 @@ class RenderedPages {
   }
 }
 
-export function policyHashOf(policy: Policy): string {
-  return createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16);
+export interface StatementDeps {
+  policy: () => Policy;
+  db: Db;
 }
 
-export function registerStatementRoutes(
-  app: FastifyInstance,
-  deps: { policy: () => Policy },
-): void {
+export function registerStatementRoutes(app: FastifyInstance, deps: StatementDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  let cache = new RenderedPages(policyHashOf(deps.policy()));
+  let cache = new RenderedPages(contentHashOf(deps.policy()));
   const pagesFor = (policy: Policy) => {
-    const hash = policyHashOf(policy);
+    const hash = contentHashOf(policy);
     if (cache.policyHash !== hash) cache = new RenderedPages(hash);
     return cache;
   };
@@ -55,6 +60,61 @@ export function registerStatementRoutes(
       return pagesFor(policy).send(reply, `privacy:${context.locale}:${revealEmail}`, () =>
         h(StatementPage, { context, policy, revealEmail }),
       );
+    },
+  );
+
+  const hashParams = z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/) });
+
+  typed.get("/privacy/versions", async (request, reply) =>
+    sendPage(
+      reply,
+      h(VersionsPage, {
+        context: pageContext(request, reply),
+        versions: await listPolicyVersions(deps.db),
+        currentHash: contentHashOf(deps.policy()),
+      }),
+    ),
+  );
+
+  typed.get(
+    "/privacy/versions/:hash",
+    { schema: { params: hashParams } },
+    async (request, reply) => {
+      const found = await findPolicyVersion(deps.db, request.params.hash);
+      if (!found) throw new AppError("not_found");
+      const current = contentHashOf(deps.policy()) === request.params.hash;
+      return sendPage(
+        reply,
+        h(StatementPage, {
+          context: pageContext(request, reply),
+          policy: found.policy,
+          revealEmail: false,
+          olderVersionOf: current ? undefined : found.version.effectiveDate,
+        }),
+      );
+    },
+  );
+
+  typed.get(
+    "/privacy/versions/:hash/diff",
+    {
+      schema: {
+        params: hashParams,
+        querystring: z.object({ against: z.string().regex(/^[0-9a-f]{16}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const [from, to] = await Promise.all([
+        findPolicyVersion(deps.db, request.params.hash),
+        findPolicyVersion(deps.db, request.query.against),
+      ]);
+      if (!from || !to) throw new AppError("not_found");
+      const context = pageContext(request, reply);
+      const changes = changedSections(
+        statementSections(from.policy, context.locale, context.t),
+        statementSections(to.policy, context.locale, context.t),
+      );
+      return sendPage(reply, h(DiffPage, { context, from: from.version, to: to.version, changes }));
     },
   );
 

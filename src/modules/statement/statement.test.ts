@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { stringify } from "yaml";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
-import { loadActivePolicy, type Policy } from "../../policy/index.ts";
+import { contentHashOf, loadActivePolicy, type Policy, PolicyStore } from "../../policy/index.ts";
 
 /**
  * What the seed statement (privacy-statement.nl.txt) promises, in its own words: the rendered
@@ -130,6 +131,31 @@ describe("privacy statement and cookie policy from the policy file", () => {
     const analytics = html.slice(html.indexOf('id="cookies-analytics"'));
     assert.match(analytics, /_ga/);
     assert.doesNotMatch(html.slice(0, html.indexOf('id="cookies-analytics"')), /<code>_ga<\/code>/);
+  });
+
+  it("keeps every version readable, and shows only the changed sections between two", async () => {
+    const changed: Policy = structuredClone(policy);
+    changed.version = { changelog: "Externe links verduidelijkt.", effectiveDate: "2026-12-01" };
+    changed.externalLinks.nl = `${policy.externalLinks.nl} Nieuwe zin over externe links.`;
+    const newer = await PolicyStore.open(t.database.db, {
+      clock: t.clock,
+      policy: changed,
+      source: stringify(changed),
+    });
+    const oldHash = contentHashOf(policy);
+    const list = await page("/privacy/versions");
+    assert.match(list.html, new RegExp(`href="/privacy/versions/${newer.currentHash}"`));
+    assert.match(list.text, /Externe links verduidelijkt\./);
+
+    const older = await page(`/privacy/versions/${newer.currentHash}`);
+    assert.match(older.text, /Nieuwe zin over externe links/);
+
+    const diff = await page(`/privacy/versions/${oldHash}/diff?against=${newer.currentHash}`);
+    assert.match(diff.html, /<ins>[^<]*Nieuwe zin over externe links/);
+    assert.match(diff.html, /<h2>Externe links<\/h2>/);
+    assert.equal((diff.html.match(/<section class="diff-section">/g) ?? []).length, 1);
+    const unknown = await t.app.inject({ url: "/privacy/versions/0123456789abcdef" });
+    assert.equal(unknown.statusCode, 404);
   });
 
   it("serves the same rendering again from its cache", async () => {

@@ -44,4 +44,15 @@ export const statementEn: Record<keyof typeof statementNl, string> = {
   "cookies.party.third": "third party",
   "cookies.none": "No cookies in this category.",
   "statement.topics": "The newsletter has these topics; you choose which you receive:",
+  "statement.versions.title": "Versions of this privacy statement",
+  "statement.versions.current": "current version",
+  "statement.versions.compare": "Compare with the current version",
+  "statement.versions.old":
+    "This is an earlier version of the privacy statement, in force since {date}.",
+  "statement.versions.read_current": "Read the current version",
+  "statement.versions.link": "Earlier versions and what changed",
+  "statement.diff.title": "What changed",
+  "statement.diff.between":
+    "The version of {from} compared with that of {to}. Only changed parts are shown.",
+  "statement.diff.none": "No differences in the text.",
 };

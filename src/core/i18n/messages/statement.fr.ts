@@ -46,4 +46,15 @@ export const statementFr: Record<keyof typeof statementNl, string> = {
   "cookies.none": "Aucun cookie dans cette catégorie.",
   "statement.topics":
     "La lettre d'information couvre ces sujets ; vous choisissez ceux que vous recevez :",
+  "statement.versions.title": "Versions de cette déclaration de confidentialité",
+  "statement.versions.current": "version actuelle",
+  "statement.versions.compare": "Comparer avec la version actuelle",
+  "statement.versions.old":
+    "Ceci est une version antérieure de la déclaration de confidentialité, en vigueur depuis le {date}.",
+  "statement.versions.read_current": "Lire la version actuelle",
+  "statement.versions.link": "Versions antérieures et modifications",
+  "statement.diff.title": "Ce qui a changé",
+  "statement.diff.between":
+    "La version du {from} comparée à celle du {to}. Seules les parties modifiées sont affichées.",
+  "statement.diff.none": "Aucune différence dans le texte.",
 };

@@ -43,4 +43,15 @@ export const statementNl = {
   "cookies.party.third": "derde partij",
   "cookies.none": "Geen cookies in deze categorie.",
   "statement.topics": "De nieuwsbrief heeft deze onderwerpen; je kiest zelf welke je ontvangt:",
+  "statement.versions.title": "Versies van deze privacyverklaring",
+  "statement.versions.current": "huidige versie",
+  "statement.versions.compare": "Vergelijk met de huidige versie",
+  "statement.versions.old":
+    "Dit is een eerdere versie van de privacyverklaring, geldig sinds {date}.",
+  "statement.versions.read_current": "Lees de huidige versie",
+  "statement.versions.link": "Eerdere versies en wat er veranderde",
+  "statement.diff.title": "Wat is er veranderd",
+  "statement.diff.between":
+    "De versie van {from} vergeleken met die van {to}. Alleen gewijzigde delen staan hier.",
+  "statement.diff.none": "Geen verschillen in de tekst.",
 } as const;

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import type { Clock } from "../core/clock.ts";
+import type { Db } from "../core/db/database.ts";
+import { parsePolicy } from "./load-policy.ts";
+import type { Policy } from "./policy.schema.ts";
+import { policyVersions } from "./policy.tables.ts";
+
+export type PolicyVersionRow = Omit<typeof policyVersions.$inferSelect, "source">;
+
+/** Same content, same hash, whatever the YAML's layout or comments. */
+export function contentHashOf(policy: Policy): string {
+  return createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16);
+}
+
+/**
+ * The policy in force. The file the server starts with becomes a version the first time it is
+ * seen, and is then active; a version activated later (an upload) stays active across restarts
+ * until the file changes again.
+ */
+export class PolicyStore {
+  #policy: Policy;
+  #hash: string;
+
+  private constructor(policy: Policy) {
+    this.#policy = policy;
+    this.#hash = contentHashOf(policy);
+  }
+
+  static async open(
+    db: Db,
+    options: { clock: Clock; policy: Policy; source: string },
+  ): Promise<PolicyStore> {
+    const hash = contentHashOf(options.policy);
+    const now = options.clock.now();
+    await db
+      .insert(policyVersions)
+      .values({
+        contentHash: hash,
+        source: options.source,
+        effectiveDate: options.policy.version.effectiveDate,
+        changelog: options.policy.version.changelog,
+        createdAt: now,
+        activatedAt: now,
+      })
+      .onConflictDoNothing();
+    const store = new PolicyStore(options.policy);
+    await store.refresh(db);
+    return store;
+  }
+
+  current(): Policy {
+    return this.#policy;
+  }
+
+  get currentHash(): string {
+    return this.#hash;
+  }
+
+  /** Picks up a version another process activated. */
+  async refresh(db: Db): Promise<void> {
+    const [active] = await db
+      .select()
+      .from(policyVersions)
+      .orderBy(desc(policyVersions.activatedAt))
+      .limit(1);
+    if (!active || active.contentHash === this.#hash) return;
+    const parsed = parsePolicy(active.source);
+    // A stored version was valid when it was activated; if this software can no longer read it,
+    // the statement it started with is the safer one to show.
+    if ("policy" in parsed) {
+      this.#policy = parsed.policy;
+      this.#hash = active.contentHash;
+    }
+  }
+}
+
+export async function listPolicyVersions(db: Db): Promise<PolicyVersionRow[]> {
+  return db
+    .select({
+      contentHash: policyVersions.contentHash,
+      effectiveDate: policyVersions.effectiveDate,
+      changelog: policyVersions.changelog,
+      createdAt: policyVersions.createdAt,
+      activatedAt: policyVersions.activatedAt,
+      activatedBy: policyVersions.activatedBy,
+    })
+    .from(policyVersions)
+    .orderBy(desc(policyVersions.activatedAt));
+}
+
+export async function findPolicyVersion(
+  db: Db,
+  contentHash: string,
+): Promise<{ version: PolicyVersionRow; policy: Policy } | undefined> {
+  const [row] = await db
+    .select()
+    .from(policyVersions)
+    .where(eq(policyVersions.contentHash, contentHash));
+  if (!row) return undefined;
+  const parsed = parsePolicy(row.source);
+  if (!("policy" in parsed)) return undefined;
+  const { source: _source, ...version } = row;
+  return { version, policy: parsed.policy };
+}
