@@ -13,7 +13,7 @@ import { loadConfig } from "../src/core/config.ts";
 import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import { csrfToken } from "../src/core/http/index.ts";
 import { createLogger } from "../src/core/log.ts";
-import { loadActivePolicy } from "../src/policy/index.ts";
+import { loadActivePolicy, PolicyStore } from "../src/policy/index.ts";
 import { openVault } from "../src/vault/index.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
@@ -41,14 +41,14 @@ async function appServer(database: Database): Promise<FastifyInstance> {
     WITS_MASTER_KEY: benchMasterKey,
   });
   const vault = await openVault({ db: database.db, config, clock: systemClock });
-  const { policy } = await loadActivePolicy(undefined);
+  const { policy, source } = await loadActivePolicy(undefined);
   const app = await buildApp({
     config,
     database,
     clock: systemClock,
     log: createLogger({ level: "silent" }),
     vault,
-    policy: () => policy,
+    policies: await PolicyStore.open(database.db, { clock: systemClock, policy, source }),
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get("/bench/form", async (_request, reply) => ({ csrf: csrfToken(reply) }));

@@ -6,7 +6,7 @@ import { buildApp } from "../src/app.ts";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
 import { createLogger } from "../src/core/log.ts";
-import { loadActivePolicy } from "../src/policy/index.ts";
+import { loadActivePolicy, PolicyStore } from "../src/policy/index.ts";
 import { openVault } from "../src/vault/index.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
@@ -47,14 +47,14 @@ export async function statementThroughput(total: number) {
     WITS_MASTER_KEY: randomBytes(32).toString("base64"),
   });
   const vault = await openVault({ db: database.db, config, clock: systemClock });
-  const { policy } = await loadActivePolicy(undefined);
+  const { policy, source } = await loadActivePolicy(undefined);
   const app = await buildApp({
     config,
     database,
     clock: systemClock,
     log: createLogger({ level: "silent" }),
     vault,
-    policy: () => policy,
+    policies: await PolicyStore.open(database.db, { clock: systemClock, policy, source }),
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   try {

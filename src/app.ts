@@ -31,8 +31,12 @@ import {
 } from "./core/http/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
-import { registerRecordRoutes, registerStatementRoutes } from "./modules/statement/index.ts";
-import type { Policy } from "./policy/index.ts";
+import {
+  registerPolicyAdminRoutes,
+  registerRecordRoutes,
+  registerStatementRoutes,
+} from "./modules/statement/index.ts";
+import type { PolicyStore } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
 export interface AppDeps {
@@ -41,8 +45,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   vault: Vault;
-  /** The active policy; a function, because a new version can be activated while running. */
-  policy: () => Policy;
+  /** The policy in force; a new version can be activated while the server runs. */
+  policies: PolicyStore;
 }
 
 const publicDir = fileURLToPath(new URL("../public", import.meta.url));
@@ -54,6 +58,7 @@ const picoDir = path.join(
 /** Builds the whole app, core first, then every module by hand. Never listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const policy = () => deps.policies.current();
   const secureCookies = new URL(config.PUBLIC_URL).protocol === "https:";
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -85,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("site", {
     get organisationName() {
-      return deps.policy().organisation.name;
+      return policy().organisation.name;
     },
   });
   app.addHook("onSend", async (request, reply) => {
@@ -126,8 +131,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
-  registerStatementRoutes(app, { policy: deps.policy, db: deps.database.db });
-  registerRecordRoutes(app, { policy: deps.policy });
+  registerStatementRoutes(app, { policy, db: deps.database.db });
+  registerRecordRoutes(app, { policy });
+  registerPolicyAdminRoutes(app, {
+    db: deps.database.db,
+    clock: deps.clock,
+    policies: deps.policies,
+  });
   registerStaffModule(app, {
     db: deps.database.db,
     clock: deps.clock,

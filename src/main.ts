@@ -53,7 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       policy: active.policy,
       source: active.source,
     });
-    app = await buildApp({ config, database, clock, log, vault, policy: () => store.current() });
+    app = await buildApp({ config, database, clock, log, vault, policies: store });
     // Another process may activate a new version; every process follows within 30 s.
     const follow = setInterval(() => {
       store.refresh(database.db).catch(() => {});

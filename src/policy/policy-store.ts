@@ -57,6 +57,35 @@ export class PolicyStore {
     return this.#hash;
   }
 
+  /**
+   * Makes a checked policy the one in force, now; activating an earlier version again brings it
+   * back. The caller records who did it in the audit log, in the same transaction, and calls
+   * refresh() once that transaction committed.
+   */
+  async activate(
+    db: Db,
+    options: { clock: Clock; policy: Policy; source: string; staffId: string },
+  ): Promise<string> {
+    const hash = contentHashOf(options.policy);
+    const now = options.clock.now();
+    await db
+      .insert(policyVersions)
+      .values({
+        contentHash: hash,
+        source: options.source,
+        effectiveDate: options.policy.version.effectiveDate,
+        changelog: options.policy.version.changelog,
+        createdAt: now,
+        activatedAt: now,
+        activatedBy: options.staffId,
+      })
+      .onConflictDoUpdate({
+        target: policyVersions.contentHash,
+        set: { activatedAt: now, activatedBy: options.staffId },
+      });
+    return hash;
+  }
+
   /** Picks up a version another process activated. */
   async refresh(db: Db): Promise<void> {
     const [active] = await db

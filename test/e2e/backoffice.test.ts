@@ -90,6 +90,7 @@ describe("the back office in a real browser", {
       ["account", "/admin/account"],
       ["audit", "/admin/audit"],
       ["record", "/admin/record"],
+      ["policy", "/admin/policy"],
     ] as const) {
       await page.goto(`${server.url}${url}`);
       assert.equal(new URL(page.url()).pathname, url, `${name} is reachable when signed in`);

@@ -55,7 +55,7 @@ export async function createTestApp(
     clock,
     log,
     vault,
-    policy: () => store.current(),
+    policies: store,
   });
   await options.extend?.(app);
   await app.ready();

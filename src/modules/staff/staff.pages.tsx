@@ -22,6 +22,7 @@ export const backOfficeSections: Section[] = [
   { href: "/admin", label: "admin.nav.dashboard", permission: "backoffice.view" },
   { href: "/admin/staff", label: "admin.nav.staff", permission: "staff.manage" },
   { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read" },
+  { href: "/admin/policy", label: "admin.nav.policy", permission: "policy.manage" },
   { href: "/admin/record", label: "admin.nav.record", permission: "policy.manage" },
   { href: "/admin/account", label: "admin.nav.account", permission: "account.manage" },
 ];

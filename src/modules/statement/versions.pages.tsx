@@ -59,25 +59,32 @@ export function DiffPage(props: {
       <p>{t("statement.diff.between", { from: from.effectiveDate, to: to.effectiveDate })}</p>
       {changes.length === 0 && <p>{t("statement.diff.none")}</p>}
       {changes.map((change) => (
-        <section key={change.title} class="diff-section">
-          <h2>{change.title}</h2>
-          <p class="diff-text">
-            {diffWords(change.before, change.after).map((part, index) =>
-              part.removed ? (
-                <del key={`${index}-del`}>{part.value}</del>
-              ) : part.added ? (
-                <ins key={`${index}-ins`}>{part.value}</ins>
-              ) : (
-                part.value
-              ),
-            )}
-          </p>
-        </section>
+        <SectionDiff key={change.title} change={change} />
       ))}
       <p>
         <a href="/privacy/versions">{t("statement.versions.title")}</a>
       </p>
     </Layout>
+  );
+}
+
+/** One changed section, word by word: removed text struck through, added text marked. */
+export function SectionDiff({ change }: { change: SectionChange }): VNode {
+  return (
+    <section class="diff-section">
+      <h2>{change.title}</h2>
+      <p class="diff-text">
+        {diffWords(change.before, change.after).map((part, index) =>
+          part.removed ? (
+            <del key={`${index}-del`}>{part.value}</del>
+          ) : part.added ? (
+            <ins key={`${index}-ins`}>{part.value}</ins>
+          ) : (
+            part.value
+          ),
+        )}
+      </p>
+    </section>
   );
 }
 

@@ -108,4 +108,19 @@ export const adminEn: Record<keyof typeof adminNl, string> = {
   "admin.record.csv": "Download as CSV",
   "admin.record.json": "Download as JSON",
   "admin.record.print": "Print this page to keep the record on paper.",
+  "admin.nav.policy": "Policy",
+  "admin.policy.title": "Privacy policy",
+  "admin.policy.current": "In force: version of {date} — {changelog}",
+  "admin.policy.intro":
+    "Paste a new policy (YAML). It is checked and set beside the current one first; it takes effect only after you confirm.",
+  "admin.policy.source": "Policy (YAML)",
+  "admin.policy.check": "Check and compare",
+  "admin.policy.preview": "Review the new policy",
+  "admin.policy.invalid":
+    "This policy cannot be used: {count} problem(s). The current policy stays in force.",
+  "admin.policy.line": "line {line}",
+  "admin.policy.activate": "Activate this policy",
+  "admin.policy.cancel": "Cancel",
+  "admin.policy.activated": "The new policy is in force. The privacy statement shows it now.",
+  "admin.policy.changed": "What you confirmed is not what you reviewed. Check the policy again.",
 };

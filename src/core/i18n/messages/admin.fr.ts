@@ -111,4 +111,21 @@ export const adminFr: Record<keyof typeof adminNl, string> = {
   "admin.record.csv": "Télécharger en CSV",
   "admin.record.json": "Télécharger en JSON",
   "admin.record.print": "Imprimez cette page pour conserver le registre sur papier.",
+  "admin.nav.policy": "Politique",
+  "admin.policy.title": "Politique de confidentialité",
+  "admin.policy.current": "En vigueur : version du {date} — {changelog}",
+  "admin.policy.intro":
+    "Collez une nouvelle politique (YAML). Elle est d'abord vérifiée et comparée à l'actuelle ; elle n'entre en vigueur qu'après votre confirmation.",
+  "admin.policy.source": "Politique (YAML)",
+  "admin.policy.check": "Vérifier et comparer",
+  "admin.policy.preview": "Examiner la nouvelle politique",
+  "admin.policy.invalid":
+    "Cette politique ne peut pas être utilisée : {count} problème(s). La politique actuelle reste en vigueur.",
+  "admin.policy.line": "ligne {line}",
+  "admin.policy.activate": "Activer cette politique",
+  "admin.policy.cancel": "Annuler",
+  "admin.policy.activated":
+    "La nouvelle politique est en vigueur. La déclaration de confidentialité l'affiche désormais.",
+  "admin.policy.changed":
+    "Ce que vous avez confirmé n'est pas ce que vous avez examiné. Vérifiez à nouveau la politique.",
 };

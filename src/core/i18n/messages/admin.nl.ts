@@ -107,4 +107,19 @@ export const adminNl = {
   "admin.record.csv": "Download als CSV",
   "admin.record.json": "Download als JSON",
   "admin.record.print": "Druk deze pagina af om het register op papier te bewaren.",
+  "admin.nav.policy": "Beleid",
+  "admin.policy.title": "Privacybeleid",
+  "admin.policy.current": "Nu van kracht: versie van {date} — {changelog}",
+  "admin.policy.intro":
+    "Plak een nieuw beleid (YAML). Het wordt eerst gecontroleerd en naast het huidige gelegd; pas na je bevestiging gaat het in.",
+  "admin.policy.source": "Beleid (YAML)",
+  "admin.policy.check": "Controleren en vergelijken",
+  "admin.policy.preview": "Nieuw beleid nakijken",
+  "admin.policy.invalid":
+    "Dit beleid kan niet in gebruik: {count} fout(en). Het huidige beleid blijft van kracht.",
+  "admin.policy.line": "regel {line}",
+  "admin.policy.activate": "Dit beleid activeren",
+  "admin.policy.cancel": "Annuleren",
+  "admin.policy.activated": "Het nieuwe beleid is van kracht. De privacyverklaring toont het nu.",
+  "admin.policy.changed": "Wat je bevestigde is niet wat je nakeek. Controleer het beleid opnieuw.",
 } as const;

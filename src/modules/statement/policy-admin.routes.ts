@@ -1,0 +1,146 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { h } from "preact";
+import { z } from "zod";
+import { appendAudit } from "../../audit/index.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { Db } from "../../core/db/database.ts";
+import { sendPage } from "../../core/http/index.ts";
+import {
+  contentHashOf,
+  listPolicyVersions,
+  type PolicyStore,
+  parsePolicy,
+} from "../../policy/index.ts";
+import { backOfficeContext, requireStaff } from "../staff/index.ts";
+import { PolicyAdminPage, PolicyPreviewPage } from "./policy-admin.pages.tsx";
+import { statementSections } from "./statement-sections.ts";
+import { changedSections } from "./versions.pages.tsx";
+
+export interface PolicyAdminDeps {
+  db: Db;
+  clock: Clock;
+  policies: PolicyStore;
+}
+
+const sourceBody = z.object({ source: z.string().max(1_000_000), _csrf: z.string().optional() });
+
+/**
+ * The privacy officer replaces the policy in three steps: paste, review (problems, or the
+ * section-by-section changes), confirm. Nothing invalid, and nothing not reviewed, goes live.
+ */
+export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdminDeps): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const config = { permission: "policy.manage" } as const;
+
+  typed.get(
+    "/admin/policy",
+    { config, schema: { querystring: z.object({ done: z.literal("activated").optional() }) } },
+    async (request, reply) => {
+      const [current] = await listPolicyVersions(deps.db);
+      return sendPage(
+        reply,
+        h(PolicyAdminPage, {
+          context: backOfficeContext(request, reply),
+          current,
+          notice: request.query.done ? request.t("admin.policy.activated") : undefined,
+        }),
+      );
+    },
+  );
+
+  typed.post(
+    "/admin/policy/preview",
+    { config, schema: { body: sourceBody } },
+    async (request, reply) => {
+      const { source } = request.body;
+      const parsed = parsePolicy(source);
+      const context = backOfficeContext(request, reply);
+      if ("problems" in parsed) {
+        return sendPage(
+          reply,
+          h(PolicyPreviewPage, {
+            context,
+            source,
+            problems: parsed.problems,
+            warnings: [],
+            changes: [],
+          }),
+          400,
+        );
+      }
+      const changes = changedSections(
+        statementSections(deps.policies.current(), context.locale, context.t),
+        statementSections(parsed.policy, context.locale, context.t),
+      );
+      return sendPage(
+        reply,
+        h(PolicyPreviewPage, {
+          context,
+          source,
+          problems: [],
+          warnings: parsed.warnings,
+          changes,
+          hash: contentHashOf(parsed.policy),
+        }),
+      );
+    },
+  );
+
+  typed.post(
+    "/admin/policy/activate",
+    { config, schema: { body: sourceBody.extend({ hash: z.string().max(64) }) } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const parsed = parsePolicy(request.body.source);
+      const context = backOfficeContext(request, reply);
+      if ("problems" in parsed) {
+        return sendPage(
+          reply,
+          h(PolicyPreviewPage, {
+            context,
+            source: request.body.source,
+            problems: parsed.problems,
+            warnings: [],
+            changes: [],
+          }),
+          400,
+        );
+      }
+      if (contentHashOf(parsed.policy) !== request.body.hash) {
+        return sendPage(
+          reply,
+          h(PolicyAdminPage, {
+            context,
+            current: undefined,
+            notice: request.t("admin.policy.changed"),
+          }),
+          409,
+        );
+      }
+      await deps.db.transaction(async (tx) => {
+        const hash = await deps.policies.activate(tx, {
+          clock: deps.clock,
+          policy: parsed.policy,
+          source: request.body.source,
+          staffId: staff.staffId,
+        });
+        await appendAudit(tx, {
+          clock: deps.clock,
+          entry: {
+            actor: { type: "staff", id: staff.staffId },
+            action: "policy.activated",
+            recordType: "policy_version",
+            recordId: hash,
+            details: {
+              effectiveDate: parsed.policy.version.effectiveDate,
+              notify: parsed.policy.version.notify ?? false,
+            },
+          },
+        });
+      });
+      await deps.policies.refresh(deps.db);
+      return reply.redirect("/admin/policy?done=activated", 303);
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { after, before, describe, it } from "node:test";
+import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { databaseKinds } from "../../../test/helpers/database.ts";
+import { type CookieJar, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
+import { listAudit } from "../../audit/index.ts";
+import { defaultPolicyFile } from "../../policy/index.ts";
+
+describe("replacing the policy from the back office", () => {
+  const kind = databaseKinds[0] ?? "pglite";
+  let t: TestApp;
+  let officer: CookieJar;
+  let source: string;
+
+  before(async () => {
+    t = await createTestApp(kind);
+    officer = await signIn(t, await setUpStaff(t, "privacy"));
+    source = await readFile(defaultPolicyFile, "utf8");
+  });
+  after(() => t.close());
+
+  const statement = async () =>
+    (await t.app.inject({ url: "/privacy", headers: { "accept-language": "nl" } })).body;
+
+  it("refuses a bad policy with its problems, and keeps the one in force", async () => {
+    const cases: [string, (s: string) => string, RegExp][] = [
+      ["missing field", (s) => s.replace(/^complaint:/m, "complaintText:"), /complaint/],
+      [
+        "unknown legal basis",
+        (s) => s.replace("legalBasis: legal_obligation", "legalBasis: because"),
+        /legal basis/i,
+      ],
+      ["negative duration", (s) => s.replace(/years: 7\b/, "years: -7"), /years/],
+      ["YAML syntax error", (s) => `${s}\nfoo: [unclosed`, /YAML syntax/],
+    ];
+    const before = await statement();
+    for (const [name, change, message] of cases) {
+      const response = await submitForm(t, officer, "/admin/policy", "/admin/policy/preview", {
+        source: change(source),
+      });
+      assert.equal(response.statusCode, 400, name);
+      assert.match(response.body, message, name);
+      assert.match(response.body, /Het huidige beleid blijft van kracht/, name);
+    }
+    assert.equal(await statement(), before);
+  });
+
+  it("shows the changes, activates only what was reviewed, and logs who did it", async () => {
+    const changed = source
+      .replace(/changelog: [^\n]*/, "changelog: Bewaartermijn bestellingen verduidelijkt.")
+      .replace(/effectiveDate: "[^"]*"/, 'effectiveDate: "2026-12-15"');
+    const preview = await submitForm(t, officer, "/admin/policy", "/admin/policy/preview", {
+      source: changed,
+    });
+    assert.equal(preview.statusCode, 200, preview.body);
+    assert.match(preview.body, /Dit beleid activeren/);
+    const hash = /name="hash" value="([0-9a-f]{16})"/.exec(preview.body)?.[1] ?? "";
+
+    const tampered = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
+      source: changed.replace("Bewaartermijn", "Iets anders"),
+      hash,
+    });
+    assert.equal(tampered.statusCode, 409);
+
+    const activated = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
+      source: changed,
+      hash,
+    });
+    assert.equal(activated.headers.location, "/admin/policy?done=activated");
+    assert.match(await statement(), /Bewaartermijn bestellingen verduidelijkt\./);
+    const { entries } = await listAudit(t.database.db, { action: "policy.activated", limit: 5 });
+    assert.equal(entries[0]?.recordId, hash);
+    const versions = await t.app.inject({ url: "/privacy/versions" });
+    assert.match(versions.body, /2026-12-15/);
+  });
+});
