@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.database.db,
     clock: deps.clock,
     policies: deps.policies,
+    publicUrl: config.PUBLIC_URL,
   });
   registerStaffModule(app, {
     db: deps.database.db,

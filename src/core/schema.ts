@@ -1,6 +1,6 @@
 import { auditHead, auditLog } from "../audit/audit.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
-import { policyVersions } from "../policy/policy.tables.ts";
+import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
 import { scheduledJobs } from "./jobs/jobs.tables.ts";
 import { outbox } from "./mail/outbox.tables.ts";
@@ -19,4 +19,5 @@ export const schema = {
   staffSessions,
   loginThrottle,
   policyVersions,
+  policyNotices,
 };

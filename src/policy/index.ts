@@ -20,6 +20,7 @@ export {
   type Purpose,
   policySchema,
 } from "./policy.schema.ts";
+export { type PolicyNotice, pendingPolicyNotices, queuePolicyNotice } from "./policy-notices.ts";
 export {
   contentHashOf,
   findPolicyVersion,

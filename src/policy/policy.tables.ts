@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -21,3 +21,18 @@ export const policyVersions = pgTable(
   },
   (table) => [index("policy_versions_activated_idx").on(table.activatedAt)],
 );
+
+/**
+ * An important notice about a policy change ("notify: true"), written in every language when
+ * the version is activated. It waits here until the newsletter module, which knows the customers
+ * with a running service, sends it; `sentAt` is set then.
+ */
+export const policyNotices = pgTable("policy_notices", {
+  contentHash: text("content_hash")
+    .primaryKey()
+    .references(() => policyVersions.contentHash),
+  subject: jsonb("subject").$type<Record<string, string>>().notNull(),
+  body: jsonb("body").$type<Record<string, string>>().notNull(),
+  createdAt: at("created_at").notNull(),
+  sentAt: at("sent_at"),
+});

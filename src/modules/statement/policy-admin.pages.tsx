@@ -24,8 +24,9 @@ export function PolicyAdminPage(props: {
   context: BackOfficeContext;
   current: PolicyVersionRow | undefined;
   notice?: string | undefined;
+  pendingNotices?: number;
 }): VNode {
-  const { context, current, notice } = props;
+  const { context, current, notice, pendingNotices = 0 } = props;
   const { t } = context;
   return (
     <AdminLayout context={context} title={t("admin.policy.title")} notice={notice}>
@@ -38,6 +39,7 @@ export function PolicyAdminPage(props: {
           <a href="/privacy/versions">{t("statement.versions.title")}</a>
         </p>
       )}
+      {pendingNotices > 0 && <p>{t("admin.policy.notices", { count: pendingNotices })}</p>}
       <p>{t("admin.policy.intro")}</p>
       <SourceForm context={context} source="" />
     </AdminLayout>

@@ -11,6 +11,8 @@ import {
   listPolicyVersions,
   type PolicyStore,
   parsePolicy,
+  pendingPolicyNotices,
+  queuePolicyNotice,
 } from "../../policy/index.ts";
 import { backOfficeContext, requireStaff } from "../staff/index.ts";
 import { PolicyAdminPage, PolicyPreviewPage } from "./policy-admin.pages.tsx";
@@ -21,6 +23,7 @@ export interface PolicyAdminDeps {
   db: Db;
   clock: Clock;
   policies: PolicyStore;
+  publicUrl: string;
 }
 
 const sourceBody = z.object({ source: z.string().max(1_000_000), _csrf: z.string().optional() });
@@ -38,12 +41,14 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
     { config, schema: { querystring: z.object({ done: z.literal("activated").optional() }) } },
     async (request, reply) => {
       const [current] = await listPolicyVersions(deps.db);
+      const notices = await pendingPolicyNotices(deps.db);
       return sendPage(
         reply,
         h(PolicyAdminPage, {
           context: backOfficeContext(request, reply),
           current,
           notice: request.query.done ? request.t("admin.policy.activated") : undefined,
+          pendingNotices: notices.length,
         }),
       );
     },
@@ -125,6 +130,14 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
           source: request.body.source,
           staffId: staff.staffId,
         });
+        if (parsed.policy.version.notify) {
+          await queuePolicyNotice(tx, {
+            clock: deps.clock,
+            policy: parsed.policy,
+            contentHash: hash,
+            publicUrl: deps.publicUrl,
+          });
+        }
         await appendAudit(tx, {
           clock: deps.clock,
           entry: {

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { type CookieJar, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
 import { listAudit } from "../../audit/index.ts";
-import { defaultPolicyFile } from "../../policy/index.ts";
+import { defaultPolicyFile, pendingPolicyNotices } from "../../policy/index.ts";
 
 describe("replacing the policy from the back office", () => {
   const kind = databaseKinds[0] ?? "pglite";
@@ -49,7 +49,8 @@ describe("replacing the policy from the back office", () => {
   it("shows the changes, activates only what was reviewed, and logs who did it", async () => {
     const changed = source
       .replace(/changelog: [^\n]*/, "changelog: Bewaartermijn bestellingen verduidelijkt.")
-      .replace(/effectiveDate: "[^"]*"/, 'effectiveDate: "2026-12-15"');
+      .replace(/effectiveDate: "[^"]*"/, 'effectiveDate: "2026-12-15"')
+      .replace("notify: false", "notify: true");
     const preview = await submitForm(t, officer, "/admin/policy", "/admin/policy/preview", {
       source: changed,
     });
@@ -73,5 +74,14 @@ describe("replacing the policy from the back office", () => {
     assert.equal(entries[0]?.recordId, hash);
     const versions = await t.app.inject({ url: "/privacy/versions" });
     assert.match(versions.body, /2026-12-15/);
+
+    const [notice, ...more] = await pendingPolicyNotices(t.database.db);
+    assert.equal(more.length, 0, "one notice for the version with notify: true");
+    assert.equal(notice?.contentHash, hash);
+    assert.match(notice?.subject.nl ?? "", /wijzigt op 2026-12-15/);
+    assert.match(notice?.body.fr ?? "", /Bewaartermijn bestellingen verduidelijkt\./);
+    assert.match(notice?.body.en ?? "", /http:\/\/localhost:3000\/privacy\/versions/);
+    const page = await t.app.inject({ url: "/admin/policy", headers: { cookie: officer.header } });
+    assert.match(page.body, /1 melding\(en\) over een gewijzigd beleid/);
   });
 });

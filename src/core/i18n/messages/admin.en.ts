@@ -123,4 +123,6 @@ export const adminEn: Record<keyof typeof adminNl, string> = {
   "admin.policy.cancel": "Cancel",
   "admin.policy.activated": "The new policy is in force. The privacy statement shows it now.",
   "admin.policy.changed": "What you confirmed is not what you reviewed. Check the policy again.",
+  "admin.policy.notices":
+    "Ready to send to customers with a running service: {count} notice(s) about a changed policy.",
 };

@@ -128,4 +128,6 @@ export const adminFr: Record<keyof typeof adminNl, string> = {
     "La nouvelle politique est en vigueur. La déclaration de confidentialité l'affiche désormais.",
   "admin.policy.changed":
     "Ce que vous avez confirmé n'est pas ce que vous avez examiné. Vérifiez à nouveau la politique.",
+  "admin.policy.notices":
+    "Prêt à envoyer aux clients ayant un service en cours : {count} avis concernant une politique modifiée.",
 };

@@ -122,4 +122,6 @@ export const adminNl = {
   "admin.policy.cancel": "Annuleren",
   "admin.policy.activated": "Het nieuwe beleid is van kracht. De privacyverklaring toont het nu.",
   "admin.policy.changed": "Wat je bevestigde is niet wat je nakeek. Controleer het beleid opnieuw.",
+  "admin.policy.notices":
+    "Klaar om te versturen aan klanten met een lopende dienst: {count} melding(en) over een gewijzigd beleid.",
 } as const;

@@ -54,4 +54,7 @@ export const statementNl = {
   "statement.diff.between":
     "De versie van {from} vergeleken met die van {to}. Alleen gewijzigde delen staan hier.",
   "statement.diff.none": "Geen verschillen in de tekst.",
+  "notice.policy.subject": "Onze privacyverklaring wijzigt op {date}",
+  "notice.policy.body":
+    "Beste klant,\n\nOp {date} gaat een nieuwe versie van de privacyverklaring van {organisation} in: {changelog}\n\nJe leest ze op {url}. Wat er precies veranderde, vind je op {versionsUrl}.\n\nDit is een belangrijke mededeling over onze dienstverlening. Je ontvangt ze omdat je een lopende dienst bij {organisation} hebt.",
 } as const;
