@@ -52,6 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       clock,
       policy: active.policy,
       source: active.source,
+      publicUrl: config.PUBLIC_URL,
     });
     app = await buildApp({ config, database, clock, log, vault, policies: store });
     // Another process may activate a new version; every process follows within 30 s.

@@ -5,6 +5,7 @@ import type { Db } from "../core/db/database.ts";
 import { parsePolicy } from "./load-policy.ts";
 import type { Policy } from "./policy.schema.ts";
 import { policyVersions } from "./policy.tables.ts";
+import { queuePolicyNotice } from "./policy-notices.ts";
 
 export type PolicyVersionRow = Omit<typeof policyVersions.$inferSelect, "source">;
 
@@ -29,11 +30,11 @@ export class PolicyStore {
 
   static async open(
     db: Db,
-    options: { clock: Clock; policy: Policy; source: string },
+    options: { clock: Clock; policy: Policy; source: string; publicUrl?: string },
   ): Promise<PolicyStore> {
     const hash = contentHashOf(options.policy);
     const now = options.clock.now();
-    await db
+    const inserted = await db
       .insert(policyVersions)
       .values({
         contentHash: hash,
@@ -43,7 +44,17 @@ export class PolicyStore {
         createdAt: now,
         activatedAt: now,
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ contentHash: policyVersions.contentHash });
+    // An operator who edits the file with notify: true means the same as an upload would.
+    if (inserted.length > 0 && options.policy.version.notify && options.publicUrl) {
+      await queuePolicyNotice(db, {
+        clock: options.clock,
+        policy: options.policy,
+        contentHash: hash,
+        publicUrl: options.publicUrl,
+      });
+    }
     const store = new PolicyStore(options.policy);
     await store.refresh(db);
     return store;

@@ -3,7 +3,13 @@ import { after, before, describe, it } from "node:test";
 import { stringify } from "yaml";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
-import { contentHashOf, loadActivePolicy, type Policy, PolicyStore } from "../../policy/index.ts";
+import {
+  contentHashOf,
+  loadActivePolicy,
+  type Policy,
+  PolicyStore,
+  pendingPolicyNotices,
+} from "../../policy/index.ts";
 
 /**
  * What the seed statement (privacy-statement.nl.txt) promises, in its own words: the rendered
@@ -137,11 +143,16 @@ describe("privacy statement and cookie policy from the policy file", () => {
     const changed: Policy = structuredClone(policy);
     changed.version = { changelog: "Externe links verduidelijkt.", effectiveDate: "2026-12-01" };
     changed.externalLinks.nl = `${policy.externalLinks.nl} Nieuwe zin over externe links.`;
+    changed.version.notify = true;
     const newer = await PolicyStore.open(t.database.db, {
       clock: t.clock,
       policy: changed,
       source: stringify(changed),
+      publicUrl: "https://privacy.example.be",
     });
+    const notices = await pendingPolicyNotices(t.database.db);
+    assert.equal(notices.length, 1, "a new policy file with notify: true queues its notice");
+    assert.match(notices[0]?.body.nl ?? "", /https:\/\/privacy\.example\.be\/privacy/);
     const oldHash = contentHashOf(policy);
     const list = await page("/privacy/versions");
     assert.match(list.html, new RegExp(`href="/privacy/versions/${newer.currentHash}"`));
