@@ -1,20 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import fastifyFormbody from "@fastify/formbody";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { buildApp } from "../src/app.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { loadConfig } from "../src/core/config.ts";
 import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import { csrfToken } from "../src/core/http/index.ts";
-import { createLogger } from "../src/core/log.ts";
-import { loadActivePolicy, PolicyStore } from "../src/policy/index.ts";
-import { openVault } from "../src/vault/index.ts";
+import { buildBenchApp } from "./bench-app.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 const submission = z.object({
@@ -29,27 +20,9 @@ const insert = (database: Database, body: z.infer<typeof submission>) =>
     sql`insert into bench_submission (name, email, message) values (${body.name}, ${body.email}, ${body.message})`,
   );
 
-const benchMasterKey = randomBytes(32).toString("base64");
-
 /** The product's stack: helmet, rate limit, cookies, CSRF, locale, zod, error handling. */
 async function appServer(database: Database): Promise<FastifyInstance> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-bench-"));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    RATE_LIMIT_PER_MINUTE: "100000",
-    // One key for every app built on this database: its vault keys are wrapped by it.
-    WITS_MASTER_KEY: benchMasterKey,
-  });
-  const vault = await openVault({ db: database.db, config, clock: systemClock });
-  const { policy, source } = await loadActivePolicy(undefined);
-  const app = await buildApp({
-    config,
-    database,
-    clock: systemClock,
-    log: createLogger({ level: "silent" }),
-    vault,
-    policies: await PolicyStore.open(database.db, { clock: systemClock, policy, source }),
-  });
+  const app = await buildBenchApp(database);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get("/bench/form", async (_request, reply) => ({ csrf: csrfToken(reply) }));
   typed.post("/bench/form", { schema: { body: submission } }, async (request) => {

@@ -1,13 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { buildApp } from "../src/app.ts";
-import { systemClock } from "../src/core/clock.ts";
-import { loadConfig } from "../src/core/config.ts";
-import { createLogger } from "../src/core/log.ts";
-import { loadActivePolicy, PolicyStore } from "../src/policy/index.ts";
-import { openVault } from "../src/vault/index.ts";
+import { buildBenchApp } from "./bench-app.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 interface Throughput {
@@ -41,21 +32,7 @@ async function drive(url: string, total: number, language: string): Promise<Thro
 /** `/privacy` (cached per policy version and language) against `/healthz` in the same app. */
 export async function statementThroughput(total: number) {
   const database = await openScratchDatabase("pglite");
-  const config = loadConfig({
-    DATA_DIR: await mkdtemp(path.join(os.tmpdir(), "wits-bench-statement-")),
-    RATE_LIMIT_PER_MINUTE: "100000",
-    WITS_MASTER_KEY: randomBytes(32).toString("base64"),
-  });
-  const vault = await openVault({ db: database.db, config, clock: systemClock });
-  const { policy, source } = await loadActivePolicy(undefined);
-  const app = await buildApp({
-    config,
-    database,
-    clock: systemClock,
-    log: createLogger({ level: "silent" }),
-    vault,
-    policies: await PolicyStore.open(database.db, { clock: systemClock, policy, source }),
-  });
+  const app = await buildBenchApp(database);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   try {
     await drive(`${address}/privacy`, 300, "nl");

@@ -14,6 +14,17 @@ export function contentHashOf(policy: Policy): string {
   return createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 16);
 }
 
+function versionRow(policy: Policy, source: string, now: Date) {
+  return {
+    contentHash: contentHashOf(policy),
+    source,
+    effectiveDate: policy.version.effectiveDate,
+    changelog: policy.version.changelog,
+    createdAt: now,
+    activatedAt: now,
+  };
+}
+
 /**
  * The policy in force. The file the server starts with becomes a version the first time it is
  * seen, and is then active; a version activated later (an upload) stays active across restarts
@@ -36,14 +47,7 @@ export class PolicyStore {
     const now = options.clock.now();
     const inserted = await db
       .insert(policyVersions)
-      .values({
-        contentHash: hash,
-        source: options.source,
-        effectiveDate: options.policy.version.effectiveDate,
-        changelog: options.policy.version.changelog,
-        createdAt: now,
-        activatedAt: now,
-      })
+      .values(versionRow(options.policy, options.source, now))
       .onConflictDoNothing()
       .returning({ contentHash: policyVersions.contentHash });
     // An operator who edits the file with notify: true means the same as an upload would.
@@ -81,15 +85,7 @@ export class PolicyStore {
     const now = options.clock.now();
     await db
       .insert(policyVersions)
-      .values({
-        contentHash: hash,
-        source: options.source,
-        effectiveDate: options.policy.version.effectiveDate,
-        changelog: options.policy.version.changelog,
-        createdAt: now,
-        activatedAt: now,
-        activatedBy: options.staffId,
-      })
+      .values({ ...versionRow(options.policy, options.source, now), activatedBy: options.staffId })
       .onConflictDoUpdate({
         target: policyVersions.contentHash,
         set: { activatedAt: now, activatedBy: options.staffId },
