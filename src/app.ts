@@ -131,7 +131,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
-  registerStatementRoutes(app, { policy, db: deps.database.db });
+  registerStatementRoutes(app, {
+    policy,
+    policyHash: () => deps.policies.currentHash,
+    db: deps.database.db,
+  });
   registerRecordRoutes(app, { policy });
   registerPolicyAdminRoutes(app, {
     db: deps.database.db,

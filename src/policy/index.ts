@@ -22,6 +22,7 @@ export {
 } from "./policy.schema.ts";
 export { type PolicyNotice, pendingPolicyNotices, queuePolicyNotice } from "./policy-notices.ts";
 export {
+  activeVersionHash,
   contentHashOf,
   findPolicyVersion,
   listPolicyVersions,

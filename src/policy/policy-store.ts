@@ -139,3 +139,14 @@ export async function findPolicyVersion(
   const { source: _source, ...version } = row;
   return { version, policy: parsed.policy };
 }
+
+/** The version in force, locked until the caller's transaction ends (activations queue up). */
+export async function activeVersionHash(db: Db): Promise<string | undefined> {
+  const [row] = await db
+    .select({ contentHash: policyVersions.contentHash })
+    .from(policyVersions)
+    .orderBy(desc(policyVersions.activatedAt))
+    .limit(1)
+    .for("update");
+  return row?.contentHash;
+}

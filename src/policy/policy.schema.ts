@@ -135,6 +135,12 @@ const enterpriseNumber = z
     return 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
   }, "check digits do not match (the last two digits must be 97 - first eight mod 97)");
 
+/** Shown as links on public pages: only web addresses, never `javascript:` or `data:`. */
+const webAddress = z.url({
+  protocol: /^https?$/,
+  error: "must be a web address starting with https:// or http://",
+});
+
 const organisation = z.strictObject({
   name: text,
   legalForm: text,
@@ -146,11 +152,11 @@ const organisation = z.strictObject({
   }),
   enterpriseNumber,
   privacyEmail: z.email("must be an e-mail address"),
-  website: z.url("must be a URL"),
+  website: webAddress,
   supervisoryAuthority: z.strictObject({
     name: localized,
     address: text,
-    url: z.url("must be a URL"),
+    url: webAddress,
     email: z.email("must be an e-mail address").optional(),
   }),
 });

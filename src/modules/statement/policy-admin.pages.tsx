@@ -53,8 +53,10 @@ export function PolicyPreviewPage(props: {
   warnings: PolicyProblem[];
   changes: SectionChange[];
   hash?: string | undefined;
+  /** The version in force when the diff was made. */
+  base?: string | undefined;
 }): VNode {
-  const { context, source, problems, warnings, changes, hash } = props;
+  const { context, source, problems, warnings, changes, hash, base } = props;
   const { t } = context;
   const where = (problem: PolicyProblem) =>
     `${problem.line ? `${t("admin.policy.line", { line: problem.line })} ` : ""}${problem.path}`;
@@ -91,6 +93,7 @@ export function PolicyPreviewPage(props: {
             <CsrfField token={context.csrf} />
             <input type="hidden" name="source" value={source} />
             <input type="hidden" name="hash" value={hash ?? ""} />
+            <input type="hidden" name="base" value={base ?? ""} />
             <button type="submit">{t("admin.policy.activate")}</button>
           </form>
           <p>

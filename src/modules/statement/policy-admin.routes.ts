@@ -7,6 +7,7 @@ import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
 import { sendPage } from "../../core/http/index.ts";
 import {
+  activeVersionHash,
   contentHashOf,
   listPolicyVersions,
   type PolicyStore,
@@ -87,6 +88,7 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
           warnings: parsed.warnings,
           changes,
           hash: contentHashOf(parsed.policy),
+          base: deps.policies.currentHash,
         }),
       );
     },
@@ -94,7 +96,10 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
 
   typed.post(
     "/admin/policy/activate",
-    { config, schema: { body: sourceBody.extend({ hash: z.string().max(64) }) } },
+    {
+      config,
+      schema: { body: sourceBody.extend({ hash: z.string().max(64), base: z.string().max(64) }) },
+    },
     async (request, reply) => {
       const staff = requireStaff(request);
       const parsed = parsePolicy(request.body.source);
@@ -123,7 +128,10 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
           409,
         );
       }
-      await deps.db.transaction(async (tx) => {
+      const activated = await deps.db.transaction(async (tx) => {
+        // The diff was made against `base`: if someone activated another version since, the
+        // officer has not seen what they would replace.
+        if ((await activeVersionHash(tx)) !== request.body.base) return false;
         const hash = await deps.policies.activate(tx, {
           clock: deps.clock,
           policy: parsed.policy,
@@ -151,7 +159,19 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
             },
           },
         });
+        return true;
       });
+      if (!activated) {
+        return sendPage(
+          reply,
+          h(PolicyAdminPage, {
+            context,
+            current: undefined,
+            notice: request.t("admin.policy.changed"),
+          }),
+          409,
+        );
+      }
       await deps.policies.refresh(deps.db);
       return reply.redirect("/admin/policy?done=activated", 303);
     },

@@ -57,18 +57,32 @@ describe("replacing the policy from the back office", () => {
     assert.equal(preview.statusCode, 200, preview.body);
     assert.match(preview.body, /Dit beleid activeren/);
     const hash = /name="hash" value="([0-9a-f]{16})"/.exec(preview.body)?.[1] ?? "";
+    const base = /name="base" value="([0-9a-f]{16})"/.exec(preview.body)?.[1] ?? "";
 
     const tampered = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
       source: changed.replace("Bewaartermijn", "Iets anders"),
       hash,
+      base,
     });
     assert.equal(tampered.statusCode, 409);
+
+    const stale = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
+      source: changed,
+      hash,
+      base: "0123456789abcdef",
+    });
+    assert.equal(stale.statusCode, 409, "another version became active after the review");
 
     const activated = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
       source: changed,
       hash,
+      base,
     });
-    assert.equal(activated.headers.location, "/admin/policy?done=activated");
+    assert.equal(
+      activated.headers.location,
+      "/admin/policy?done=activated",
+      activated.body.slice(0, 3000),
+    );
     assert.match(await statement(), /Bewaartermijn bestellingen verduidelijkt\./);
     const { entries } = await listAudit(t.database.db, { action: "policy.activated", limit: 5 });
     assert.equal(entries[0]?.recordId, hash);

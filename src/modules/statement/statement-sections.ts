@@ -13,6 +13,9 @@ export function statementSections(
   locale: Locale,
   t: Translate,
 ): StatementSection[] {
+  const topics = policy.newsletterTopics.map(
+    (topic) => `${topic.id}: ${topic.name[locale]}: ${topic.description[locale]}`,
+  );
   const purposes = policy.purposes.map((purpose) => ({
     key: `purpose:${purpose.id}`,
     title: purpose.name[locale],
@@ -21,10 +24,26 @@ export function statementSections(
       `${t("statement.col.data")}: ${purpose.dataCategories.map((c) => c.label[locale]).join(", ")}`,
       `${t("statement.col.reason")}: ${t(`statement.basis.${purpose.legalBasis}`)}`,
       `${t("statement.col.retention")}: ${purpose.retention.text[locale]}`,
+      JSON.stringify(purpose.retention.rule),
+      ...(purpose.id === "newsletter" ? topics : []),
     ].join("\n"),
   }));
+  const organisation = policy.organisation;
+  const authority = organisation.supervisoryAuthority;
   return [
     { key: "intro", title: t("statement.title"), text: policy.intro[locale] },
+    {
+      // Who is responsible and how to reach them: a changed address here matters as much as text.
+      key: "controller",
+      title: t("statement.controller.title"),
+      text: [
+        `${organisation.name} ${organisation.legalForm}, ${organisation.enterpriseNumber}`,
+        `${organisation.address.street}, ${organisation.address.postalCode} ${organisation.address.city}, ${organisation.address.country}`,
+        organisation.website,
+        `${t("statement.rights.email")} ${policy.rights.requestEmail ?? organisation.privacyEmail}`,
+        organisation.privacyEmail,
+      ].join("\n"),
+    },
     ...purposes,
     { key: "special", title: t("statement.special"), text: policy.specialData[locale] },
     {
@@ -32,7 +51,10 @@ export function statementSections(
       title: t("statement.cookies"),
       text: [
         policy.cookiesIntro[locale],
-        ...policy.cookies.map((c) => `${c.name}: ${c.purpose[locale]} (${c.duration[locale]})`),
+        ...policy.cookies.map(
+          (c) =>
+            `${c.name} [${c.category}, ${c.party}, ${c.provider}]: ${c.purpose[locale]} (${c.duration[locale]})`,
+        ),
       ].join("\n"),
     },
     {
@@ -53,12 +75,25 @@ export function statementSections(
       key: "recipients",
       title: t("statement.recipients"),
       text: [
-        ...policy.processors.map((p) => `${p.name}: ${p.service[locale]} (${p.country})`),
+        ...policy.processors.map(
+          (p) =>
+            `${p.name}: ${p.service[locale]} (${p.country}, ${p.contractDate}; ${p.purposes.join(", ")})`,
+        ),
         policy.legalDisclosure[locale],
       ].join("\n"),
     },
     { key: "links", title: t("statement.links"), text: policy.externalLinks[locale] },
     { key: "changes", title: t("statement.changes"), text: policy.changes[locale] },
-    { key: "complaint", title: t("statement.complaint"), text: policy.complaint[locale] },
+    {
+      key: "complaint",
+      title: t("statement.complaint"),
+      text: [
+        policy.complaint[locale],
+        authority.name[locale],
+        authority.address,
+        authority.url,
+        authority.email ?? "",
+      ].join("\n"),
+    },
   ];
 }

@@ -5,12 +5,7 @@ import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
 import type { Db } from "../../core/db/database.ts";
 import { AppError, pageContext, sendPage } from "../../core/http/index.ts";
-import {
-  contentHashOf,
-  findPolicyVersion,
-  listPolicyVersions,
-  type Policy,
-} from "../../policy/index.ts";
+import { findPolicyVersion, listPolicyVersions, type Policy } from "../../policy/index.ts";
 import { CookiePolicyPage, StatementPage } from "./statement.pages.tsx";
 import { statementSections } from "./statement-sections.ts";
 import { changedSections, DiffPage, VersionsPage } from "./versions.pages.tsx";
@@ -36,14 +31,16 @@ class RenderedPages {
 
 export interface StatementDeps {
   policy: () => Policy;
+  /** The content hash of policy(), kept by the store, so no request has to compute it. */
+  policyHash: () => string;
   db: Db;
 }
 
 export function registerStatementRoutes(app: FastifyInstance, deps: StatementDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  let cache = new RenderedPages(contentHashOf(deps.policy()));
-  const pagesFor = (policy: Policy) => {
-    const hash = contentHashOf(policy);
+  let cache = new RenderedPages(deps.policyHash());
+  const pagesFor = () => {
+    const hash = deps.policyHash();
     if (cache.policyHash !== hash) cache = new RenderedPages(hash);
     return cache;
   };
@@ -57,7 +54,7 @@ export function registerStatementRoutes(app: FastifyInstance, deps: StatementDep
       // The address only appears after a visitor asked for it; search engines need not keep it.
       if (revealEmail) reply.header("x-robots-tag", "noindex");
       const context = pageContext(request, reply);
-      return pagesFor(policy).send(reply, `privacy:${context.locale}:${revealEmail}`, () =>
+      return pagesFor().send(reply, `privacy:${context.locale}:${revealEmail}`, () =>
         h(StatementPage, { context, policy, revealEmail }),
       );
     },
@@ -71,7 +68,7 @@ export function registerStatementRoutes(app: FastifyInstance, deps: StatementDep
       h(VersionsPage, {
         context: pageContext(request, reply),
         versions: await listPolicyVersions(deps.db),
-        currentHash: contentHashOf(deps.policy()),
+        currentHash: deps.policyHash(),
       }),
     ),
   );
@@ -82,7 +79,7 @@ export function registerStatementRoutes(app: FastifyInstance, deps: StatementDep
     async (request, reply) => {
       const found = await findPolicyVersion(deps.db, request.params.hash);
       if (!found) throw new AppError("not_found");
-      const current = contentHashOf(deps.policy()) === request.params.hash;
+      const current = deps.policyHash() === request.params.hash;
       return sendPage(
         reply,
         h(StatementPage, {
@@ -121,7 +118,7 @@ export function registerStatementRoutes(app: FastifyInstance, deps: StatementDep
   typed.get("/cookies", async (request, reply) => {
     const policy = deps.policy();
     const context = pageContext(request, reply);
-    return pagesFor(policy).send(reply, `cookies:${context.locale}`, () =>
+    return pagesFor().send(reply, `cookies:${context.locale}`, () =>
       h(CookiePolicyPage, { context, policy }),
     );
   });

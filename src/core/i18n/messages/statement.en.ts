@@ -58,4 +58,5 @@ export const statementEn: Record<keyof typeof statementNl, string> = {
   "notice.policy.subject": "Our privacy statement changes on {date}",
   "notice.policy.body":
     "Dear customer,\n\nOn {date} a new version of the {organisation} privacy statement takes effect: {changelog}\n\nYou can read it at {url}. What exactly changed is at {versionsUrl}.\n\nThis is an important notice about our services. You receive it because you have a running service with {organisation}.",
+  "statement.controller.title": "Controller and contact",
 };

@@ -60,4 +60,5 @@ export const statementFr: Record<keyof typeof statementNl, string> = {
   "notice.policy.subject": "Notre déclaration de confidentialité change le {date}",
   "notice.policy.body":
     "Cher client,\n\nLe {date}, une nouvelle version de la déclaration de confidentialité de {organisation} entre en vigueur : {changelog}\n\nVous pouvez la lire sur {url}. Ce qui a changé exactement se trouve sur {versionsUrl}.\n\nCeci est une communication importante concernant nos services. Vous la recevez parce que vous avez un service en cours chez {organisation}.",
+  "statement.controller.title": "Responsable du traitement et contact",
 };

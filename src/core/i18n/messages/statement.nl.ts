@@ -57,4 +57,5 @@ export const statementNl = {
   "notice.policy.subject": "Onze privacyverklaring wijzigt op {date}",
   "notice.policy.body":
     "Beste klant,\n\nOp {date} gaat een nieuwe versie van de privacyverklaring van {organisation} in: {changelog}\n\nJe leest ze op {url}. Wat er precies veranderde, vind je op {versionsUrl}.\n\nDit is een belangrijke mededeling over onze dienstverlening. Je ontvangt ze omdat je een lopende dienst bij {organisation} hebt.",
+  "statement.controller.title": "Verwerkingsverantwoordelijke en contact",
 } as const;
