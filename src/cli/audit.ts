@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { type AuditProgress, verifyAudit } from "../audit/index.ts";
-import { openDatabase } from "../core/db/database.ts";
-import { runMigrations } from "../core/db/migrate.ts";
 import { commandAction } from "./command-action.ts";
+import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 export function registerAuditCommands(program: Command): void {
   const audit = program
@@ -18,9 +17,7 @@ export function registerAuditCommands(program: Command): void {
     )
     .action(
       commandAction(async (config) => {
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           const progress = progressPrinter(process.stderr);
           const result = await verifyAudit(database.db, { onProgress: progress.update });
           progress.done();
@@ -32,9 +29,7 @@ export function registerAuditCommands(program: Command): void {
             );
             process.exitCode = 1;
           }
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 }

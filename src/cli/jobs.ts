@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
-import { openDatabase } from "../core/db/database.ts";
-import { runMigrations } from "../core/db/migrate.ts";
 import { type JobRunReport, listJobStatus, nextRunOf, runAllOnce } from "../core/jobs/index.ts";
 import { createLogger } from "../core/log.ts";
 import { allJobs } from "../jobs.ts";
 import { commandAction } from "./command-action.ts";
+import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 export function registerJobsCommands(program: Command): void {
   const jobs = program
@@ -30,9 +29,7 @@ export function registerJobsCommands(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           const log = createLogger({
             level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
           });
@@ -50,9 +47,7 @@ export function registerJobsCommands(program: Command): void {
             process.stdout.write(`${formatReport(report)}\n`);
             if (report.outcome === "failed") process.exitCode = 1;
           }
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 
@@ -61,9 +56,7 @@ export function registerJobsCommands(program: Command): void {
     .description("Show each job's schedule, last run, duration and outcome.")
     .action(
       commandAction(async (config) => {
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           const status = new Map((await listJobStatus(database.db)).map((row) => [row.name, row]));
           for (const job of allJobs) {
             const row = status.get(job.name);
@@ -75,9 +68,7 @@ export function registerJobsCommands(program: Command): void {
               `${job.name}  [${job.schedule} ${config.JOBS_TIMEZONE}]  ${last}; next ${next ?? "never"}\n  ${job.description}\n`,
             );
           }
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 }

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
 import { ConfigError } from "../core/config.ts";
-import { openDatabase } from "../core/db/database.ts";
-import { runMigrations } from "../core/db/migrate.ts";
 import {
   addMasterKeyToFile,
   dropMasterKeysFromFile,
@@ -12,6 +10,7 @@ import {
   openVault,
 } from "../vault/index.ts";
 import { commandAction } from "./command-action.ts";
+import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 export function registerKeysCommands(program: Command): void {
   const keys = program
@@ -40,9 +39,7 @@ export function registerKeysCommands(program: Command): void {
         // Before the database: a missing key is reported before anything is migrated.
         const { keyring, warning } = await loadMasterKeyring(config);
         if (warning) process.stderr.write(`warning: ${warning}\n`);
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           const file = keyring.source === "file" ? masterKeyFilePath(config) : undefined;
           if (file) {
             // The data-dir lock is held (openDatabase), so no server edits the key file meanwhile.
@@ -81,9 +78,7 @@ export function registerKeysCommands(program: Command): void {
               "Done: remove WITS_MASTER_KEY_PREVIOUS from every server's environment, and keep the old key somewhere safe as long as you keep database backups made before this rotation\n",
             );
           }
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 
@@ -96,9 +91,7 @@ export function registerKeysCommands(program: Command): void {
       commandAction(async (config) => {
         const { keyring, warning } = await loadMasterKeyring(config);
         if (warning) process.stderr.write(`warning: ${warning}\n`);
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           const vault = await openVault({ db: database.db, config, clock: systemClock, keyring });
           const bar = progressBar("replaying");
           const report = await vault.replayErasureLedger(database.db, { onProgress: bar.update });
@@ -106,9 +99,7 @@ export function registerKeysCommands(program: Command): void {
           process.stdout.write(
             `Erasure ledger ${vault.erasureLedgerPath}: ${report.entries} erasures, ${report.reshredded} keys destroyed again${report.unreadable > 0 ? `, ${report.unreadable} unreadable lines skipped` : ""}\n`,
           );
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 }

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
-import { openDatabase } from "../core/db/database.ts";
-import { runMigrations } from "../core/db/migrate.ts";
 import {
   createStaffAccount,
   listStaff,
@@ -9,6 +7,7 @@ import {
   staffRoles,
 } from "../modules/staff/index.ts";
 import { commandAction } from "./command-action.ts";
+import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 export function registerStaffCommands(program: Command): void {
   const staff = program.command("staff").description("Back-office accounts.");
@@ -30,38 +29,38 @@ export function registerStaffCommands(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
-          const { setupToken } = await createStaffAccount(
-            { db: database.db, clock: systemClock },
-            {
-              email: options.email,
-              displayName: options.name ?? options.email,
-              role: options.role as StaffRole,
-            },
-          );
-          const link = new URL(`/admin/setup/${setupToken}`, config.PUBLIC_URL);
-          process.stdout.write(
-            `Created ${options.role} account. Open this one-time link within 72 hours to set it up:\n${link}\n`,
-          );
-        } catch (error) {
-          if ((error as { code?: string }).code === "conflict") {
-            process.stderr.write(
-              "error: a staff account with this e-mail address exists already: sign in, or have an admin send a new setup link\n",
+        await withMigratedDatabase(config, async (database) => {
+          try {
+            const { setupToken } = await createStaffAccount(
+              { db: database.db, clock: systemClock },
+              {
+                email: options.email,
+                displayName: options.name ?? options.email,
+                role: options.role as StaffRole,
+              },
             );
-            process.exitCode = 1;
-            return;
+            const link = new URL(`/admin/setup/${setupToken}`, config.PUBLIC_URL);
+            process.stdout.write(
+              `Created ${options.role} account. Open this one-time link within 72 hours to set it up:\n${link}\n`,
+            );
+          } catch (error) {
+            if ((error as { code?: string }).code === "conflict") {
+              process.stderr.write(
+                "error: a staff account with this e-mail address exists already: sign in, or have an admin send a new setup link\n",
+              );
+              process.exitCode = 1;
+              return;
+            }
+            if ((error as { code?: string }).code === "validation") {
+              process.stderr.write(
+                "error: that is not an e-mail address, e.g. --email an@wits.be\n",
+              );
+              process.exitCode = 1;
+              return;
+            }
+            throw error;
           }
-          if ((error as { code?: string }).code === "validation") {
-            process.stderr.write("error: that is not an e-mail address, e.g. --email an@wits.be\n");
-            process.exitCode = 1;
-            return;
-          }
-          throw error;
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 
@@ -70,9 +69,7 @@ export function registerStaffCommands(program: Command): void {
     .description("List staff accounts with their role and whether they are set up.")
     .action(
       commandAction(async (config) => {
-        const database = await openDatabase(config);
-        try {
-          await runMigrations(database);
+        await withMigratedDatabase(config, async (database) => {
           for (const account of await listStaff(database.db)) {
             const state = account.disabledAt
               ? "disabled"
@@ -83,9 +80,7 @@ export function registerStaffCommands(program: Command): void {
                   : "second step not set up";
             process.stdout.write(`${account.email}  ${account.role}  ${state}\n`);
           }
-        } finally {
-          await database.close();
-        }
+        });
       }),
     );
 }
