@@ -9,6 +9,7 @@ import {
   openPostgres,
 } from "../src/core/db/database.ts";
 import { runMigrations } from "../src/core/db/migrate.ts";
+import { droppedOnClose, withDatabase } from "../test/helpers/database.ts";
 
 /** A fresh database per run: a million bench subjects must not land in a real one. */
 export async function openScratchDatabase(kind: DatabaseKind): Promise<Database> {
@@ -24,18 +25,7 @@ export async function openScratchDatabase(kind: DatabaseKind): Promise<Database>
   await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.query(`create database "${name}"`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const database = await openPostgres(withDatabase(adminUrl, name));
   await runMigrations(database);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
+  return droppedOnClose(database, adminUrl, name);
 }

@@ -77,7 +77,11 @@ async function createPostgresCopy(): Promise<Database> {
     await admin.query("select pg_advisory_unlock(7204118002)").catch(() => {});
     await admin.end();
   }
-  const database = await openPostgres(withDatabase(adminUrl, name), 4);
+  return droppedOnClose(await openPostgres(withDatabase(adminUrl, name), 4), adminUrl, name);
+}
+
+/** Closing the database also drops it, so test files and benchmarks leave none behind. */
+export function droppedOnClose(database: Database, adminUrl: string, name: string): Database {
   return {
     ...database,
     close: async () => {
@@ -100,7 +104,7 @@ async function buildPostgresTemplate(admin: pg.Client, adminUrl: string, templat
   await admin.query(`alter database "${building}" rename to "${templateName}"`);
 }
 
-function withDatabase(databaseUrl: string, name: string): string {
+export function withDatabase(databaseUrl: string, name: string): string {
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   return url.toString();
