@@ -16,4 +16,5 @@ export {
   readMultipartForm,
   type UploadedFile,
 } from "./multipart-form.ts";
+export { ScrollableTable } from "./scrollable-table.tsx";
 export { csrfToken, isApi, registerSecurity } from "./security.ts";

@@ -1,5 +1,6 @@
 import type { VNode } from "preact";
 import type { AuditEntry } from "../../audit/index.ts";
+import { ScrollableTable } from "../../core/http/index.ts";
 import { AdminLayout, type BackOfficeContext } from "./staff.pages.tsx";
 
 export interface AuditFilters {
@@ -64,55 +65,52 @@ export function AuditLogPage(props: {
       {entries.length === 0 ? (
         <p>{t("admin.audit.empty")}</p>
       ) : (
-        <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          <section class="table-scroll" tabIndex={0} aria-label={t("admin.audit.title")}>
-            <table class="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.audit.col.seq")}</th>
-                  <th scope="col">{t("admin.audit.col.at")}</th>
-                  <th scope="col">{t("admin.audit.col.actor")}</th>
-                  <th scope="col">{t("admin.audit.col.action")}</th>
-                  <th scope="col">{t("admin.audit.col.record")}</th>
-                  <th scope="col">{t("admin.audit.col.details")}</th>
+        <ScrollableTable label={t("admin.audit.title")}>
+          <table class="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.audit.col.seq")}</th>
+                <th scope="col">{t("admin.audit.col.at")}</th>
+                <th scope="col">{t("admin.audit.col.actor")}</th>
+                <th scope="col">{t("admin.audit.col.action")}</th>
+                <th scope="col">{t("admin.audit.col.record")}</th>
+                <th scope="col">{t("admin.audit.col.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{entry.seq}</td>
+                  <td>
+                    <time dateTime={entry.at.toISOString()}>{when.format(entry.at)}</time>
+                  </td>
+                  <td>
+                    {entry.actorType === "staff" && entry.actorId
+                      ? (staffNames.get(entry.actorId) ?? entry.actorType)
+                      : entry.actorType}
+                    {entry.actorId && (
+                      <>
+                        <br />
+                        <small>{entry.actorId}</small>
+                      </>
+                    )}
+                  </td>
+                  <td>{entry.action}</td>
+                  <td>
+                    {entry.recordType ?? ""} {entry.recordId ?? ""}
+                    {entry.subjectId && (
+                      <>
+                        <br />
+                        <small>{entry.subjectId}</small>
+                      </>
+                    )}
+                  </td>
+                  <td>{detailsText(entry.details)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.seq}>
-                    <td>{entry.seq}</td>
-                    <td>
-                      <time dateTime={entry.at.toISOString()}>{when.format(entry.at)}</time>
-                    </td>
-                    <td>
-                      {entry.actorType === "staff" && entry.actorId
-                        ? (staffNames.get(entry.actorId) ?? entry.actorType)
-                        : entry.actorType}
-                      {entry.actorId && (
-                        <>
-                          <br />
-                          <small>{entry.actorId}</small>
-                        </>
-                      )}
-                    </td>
-                    <td>{entry.action}</td>
-                    <td>
-                      {entry.recordType ?? ""} {entry.recordId ?? ""}
-                      {entry.subjectId && (
-                        <>
-                          <br />
-                          <small>{entry.subjectId}</small>
-                        </>
-                      )}
-                    </td>
-                    <td>{detailsText(entry.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       {olderHref && (
         <p>

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
-import { Layout, type PageContext } from "../../core/http/index.ts";
+import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { type Permission, roleCan } from "./permissions.ts";
 import type { ActiveSession } from "./sessions.ts";
@@ -311,8 +311,7 @@ export function StaffListPage(props: {
           </p>
         </article>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section class="table-scroll" tabIndex={0} aria-label={t("admin.staff.title")}>
+      <ScrollableTable label={t("admin.staff.title")}>
         <table>
           <thead>
             <tr>
@@ -328,7 +327,7 @@ export function StaffListPage(props: {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollableTable>
       <section aria-labelledby="invite">
         <h2 id="invite">{t("admin.staff.invite")}</h2>
         <form method="post" action="/admin/staff" class="narrow-form">

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { Layout, type PageContext } from "../../core/http/index.ts";
+import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale, MessageKey } from "../../core/i18n/index.ts";
 import type { Policy, Purpose } from "../../policy/policy.schema.ts";
 
@@ -186,8 +186,7 @@ export function StatementPage(props: {
 function ProcessorTable({ context, policy }: { context: PageContext; policy: Policy }): VNode {
   const { t, locale } = context;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
-    <section class="table-scroll" tabIndex={0} aria-label={t("statement.recipients")}>
+    <ScrollableTable label={t("statement.recipients")}>
       <table>
         <thead>
           <tr>
@@ -206,7 +205,7 @@ function ProcessorTable({ context, policy }: { context: PageContext; policy: Pol
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollableTable>
   );
 }
 
