@@ -5,6 +5,7 @@ import type { $ZodRawIssue } from "zod/v4/core";
 import { isMessageKey, type Locale, type Translate } from "../i18n/index.ts";
 import { AppError, codeForStatus, type FieldProblem } from "./app-error.ts";
 import { Layout, pageContext, sendPage } from "./layout.tsx";
+import { isApi } from "./security.ts";
 
 type ZodLocaleError = (issue: $ZodRawIssue) => string | { message: string } | undefined | null;
 
@@ -79,7 +80,7 @@ function fieldLabel(t: Translate, field: string): string {
 }
 
 export function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith("/api/")) return true;
+  if (isApi(request)) return true;
   const accept = request.headers.accept ?? "";
   return accept.includes("application/json") && !accept.includes("text/html");
 }

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../core/db/database.ts";
+import { hashBearerToken, newBearerToken } from "./bearer-token.ts";
 import { type StaffRole, staffSessions, staffUsers } from "./staff.tables.ts";
 
 export interface SessionPolicy {
@@ -22,15 +22,13 @@ export interface ActiveSession {
 // Writing last_seen_at on every request would turn each page view into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-export function sessionIdOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const sessionIdOf = hashBearerToken;
 
 export async function startSession(
   db: Db,
   options: { staffId: string; now: Date; policy: SessionPolicy; secondFactorDone: boolean },
 ): Promise<{ token: string; id: string }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newBearerToken();
   const id = sessionIdOf(token);
   await db.insert(staffSessions).values({
     id,

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { type AuditDetails, appendAudit } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
 import { AppError } from "../../core/http/index.ts";
+import { hashBearerToken, newBearerToken } from "./bearer-token.ts";
 import {
   accountPolicy,
   addressPolicy,
@@ -43,7 +43,17 @@ const SETUP_LINK_HOURS = 72;
 const recoveryCodeHash = (secrets: StaffSecrets) => (normalised: string) =>
   secrets.keyedHash("recovery_code", normalised);
 const staffActor = (staffId: string) => ({ type: "staff" as const, id: staffId });
-const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** A one-time setup link: the token for the URL, and what the account row keeps of it. */
+function newSetupLink(now: Date) {
+  const token = newBearerToken();
+  return {
+    token,
+    columns: {
+      setupTokenHash: hashBearerToken(token),
+      setupExpiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
+    },
+  };
+}
 const totpAad = (staffId: string) => `staff_users\u0000totp_secret\u0000${staffId}`;
 
 interface AccountChange {
@@ -111,8 +121,8 @@ export async function createStaffAccount(
 ): Promise<{ staffId: string; setupToken: string }> {
   const email = normaliseStaffEmail(options.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("validation");
-  const setupToken = randomBytes(32).toString("base64url");
   const now = clock.now();
+  const link = newSetupLink(now);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(staffUsers).where(eq(staffUsers.email, email));
     if (existing) throw new AppError("conflict");
@@ -122,8 +132,7 @@ export async function createStaffAccount(
         email,
         displayName: options.displayName.trim() || email,
         role: options.role,
-        setupTokenHash: tokenHash(setupToken),
-        setupExpiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
+        ...link.columns,
         createdAt: now,
         updatedAt: now,
       })
@@ -139,7 +148,7 @@ export async function createStaffAccount(
         details: { role: options.role },
       },
     });
-    return { staffId: created.id, setupToken };
+    return { staffId: created.id, setupToken: link.token };
   });
 }
 
@@ -148,8 +157,8 @@ export async function issueSetupLink(
   { db, clock }: Omit<StaffDeps, "secrets">,
   options: { staffId: string; actorId: string },
 ): Promise<string> {
-  const setupToken = randomBytes(32).toString("base64url");
   const now = clock.now();
+  const link = newSetupLink(now);
   await changeAccount(
     { db, clock },
     {
@@ -158,8 +167,7 @@ export async function issueSetupLink(
       action: "staff.reset",
       guard: (tx) => guardLastAdmin(tx, options.staffId, false),
       set: {
-        setupTokenHash: tokenHash(setupToken),
-        setupExpiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
+        ...link.columns,
         passwordHash: null,
         totpSecret: null,
         totpEnabledAt: null,
@@ -168,7 +176,7 @@ export async function issueSetupLink(
       alsoIn: (tx) => endAllSessions(tx, options.staffId, now),
     },
   );
-  return setupToken;
+  return link.token;
 }
 
 export async function findBySetupToken(
@@ -180,7 +188,7 @@ export async function findBySetupToken(
     .from(staffUsers)
     .where(
       and(
-        eq(staffUsers.setupTokenHash, tokenHash(token)),
+        eq(staffUsers.setupTokenHash, hashBearerToken(token)),
         gt(staffUsers.setupExpiresAt, clock.now()),
         isNull(staffUsers.disabledAt),
       ),
