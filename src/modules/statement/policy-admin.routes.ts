@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
@@ -10,12 +10,13 @@ import {
   activeVersionHash,
   contentHashOf,
   listPolicyVersions,
+  type PolicyProblem,
   type PolicyStore,
   parsePolicy,
   pendingPolicyNotices,
   queuePolicyNotice,
 } from "../../policy/index.ts";
-import { backOfficeContext, requireStaff } from "../staff/index.ts";
+import { type BackOfficeContext, backOfficeContext, requireStaff } from "../staff/index.ts";
 import { PolicyAdminPage, PolicyPreviewPage } from "./policy-admin.pages.tsx";
 import { statementSections } from "./statement-sections.ts";
 import { changedSections } from "./versions.pages.tsx";
@@ -28,6 +29,29 @@ export interface PolicyAdminDeps {
 }
 
 const sourceBody = z.object({ source: z.string().max(1_000_000), _csrf: z.string().optional() });
+
+/** An invalid policy: its problems and the text to correct; the policy in force stays. */
+function showProblems(
+  reply: FastifyReply,
+  context: BackOfficeContext,
+  source: string,
+  problems: PolicyProblem[],
+): FastifyReply {
+  return sendPage(
+    reply,
+    h(PolicyPreviewPage, { context, source, problems, warnings: [], changes: [] }),
+    400,
+  );
+}
+
+/** The confirmed policy, or the one in force, is not what the officer reviewed. */
+function notWhatWasReviewed(reply: FastifyReply, context: BackOfficeContext): FastifyReply {
+  return sendPage(
+    reply,
+    h(PolicyAdminPage, { context, current: undefined, notice: context.t("admin.policy.changed") }),
+    409,
+  );
+}
 
 /**
  * The privacy officer replaces the policy in three steps: paste, review (problems, or the
@@ -62,19 +86,7 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
       const { source } = request.body;
       const parsed = parsePolicy(source);
       const context = backOfficeContext(request, reply);
-      if ("problems" in parsed) {
-        return sendPage(
-          reply,
-          h(PolicyPreviewPage, {
-            context,
-            source,
-            problems: parsed.problems,
-            warnings: [],
-            changes: [],
-          }),
-          400,
-        );
-      }
+      if ("problems" in parsed) return showProblems(reply, context, source, parsed.problems);
       const changes = changedSections(
         statementSections(deps.policies.current(), context.locale, context.t),
         statementSections(parsed.policy, context.locale, context.t),
@@ -105,28 +117,10 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
       const parsed = parsePolicy(request.body.source);
       const context = backOfficeContext(request, reply);
       if ("problems" in parsed) {
-        return sendPage(
-          reply,
-          h(PolicyPreviewPage, {
-            context,
-            source: request.body.source,
-            problems: parsed.problems,
-            warnings: [],
-            changes: [],
-          }),
-          400,
-        );
+        return showProblems(reply, context, request.body.source, parsed.problems);
       }
       if (contentHashOf(parsed.policy) !== request.body.hash) {
-        return sendPage(
-          reply,
-          h(PolicyAdminPage, {
-            context,
-            current: undefined,
-            notice: request.t("admin.policy.changed"),
-          }),
-          409,
-        );
+        return notWhatWasReviewed(reply, context);
       }
       const activated = await deps.db.transaction(async (tx) => {
         // The diff was made against `base`: if someone activated another version since, the
@@ -162,15 +156,7 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
         return true;
       });
       if (!activated) {
-        return sendPage(
-          reply,
-          h(PolicyAdminPage, {
-            context,
-            current: undefined,
-            notice: request.t("admin.policy.changed"),
-          }),
-          409,
-        );
+        return notWhatWasReviewed(reply, context);
       }
       await deps.policies.refresh(deps.db);
       return reply.redirect("/admin/policy?done=activated", 303);
