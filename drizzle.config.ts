@@ -7,6 +7,7 @@ export default defineConfig({
     "./src/vault/*.tables.ts",
     "./src/audit/*.tables.ts",
     "./src/policy/*.tables.ts",
+    "./src/datamap/*.tables.ts",
     "./src/modules/**/*.tables.ts",
   ],
   out: "./migrations",

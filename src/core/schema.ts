@@ -1,4 +1,10 @@
 import { auditHead, auditLog } from "../audit/audit.tables.ts";
+import {
+  exportPackages,
+  legalHolds,
+  processingRestrictions,
+  retentionAnchors,
+} from "../datamap/datamap.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -20,4 +26,8 @@ export const schema = {
   loginThrottle,
   policyVersions,
   policyNotices,
+  retentionAnchors,
+  legalHolds,
+  processingRestrictions,
+  exportPackages,
 };

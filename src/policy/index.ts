@@ -14,11 +14,15 @@ export {
   parsePolicy,
 } from "./load-policy.ts";
 export {
+  type AnchorEvent,
+  anchorEvents,
   type LegalBasis,
+  type LocalizedText,
   legalBases,
   type Policy,
   type Purpose,
   policySchema,
+  type RetentionRule,
 } from "./policy.schema.ts";
 export { type PolicyNotice, pendingPolicyNotices, queuePolicyNotice } from "./policy-notices.ts";
 export {

@@ -23,12 +23,22 @@ export function erasureLedgerPath(
   );
 }
 
-/** Appends one line and fsyncs before returning: a shred the ledger forgot could come back. */
-export async function appendErasure(file: string, entry: ErasureLedgerEntry): Promise<void> {
+/**
+ * Appends one line per entry and fsyncs before returning: a shred the ledger forgot could come
+ * back. A batch costs one fsync, so a retention sweep can shred thousands of keys.
+ */
+export async function appendErasure(
+  file: string,
+  entries: ErasureLedgerEntry | readonly ErasureLedgerEntry[],
+): Promise<void> {
+  const lines = (Array.isArray(entries) ? entries : [entries])
+    .map((entry) => `${JSON.stringify(entry)}\n`)
+    .join("");
+  if (lines === "") return;
   await mkdir(path.dirname(file), { recursive: true });
   const handle = await open(file, "a", 0o600);
   try {
-    await handle.appendFile(`${JSON.stringify(entry)}\n`);
+    await handle.appendFile(lines);
     await handle.sync();
   } finally {
     await handle.close();

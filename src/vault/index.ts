@@ -42,6 +42,7 @@ export {
   type FieldPlace,
   type OpenVaultOptions,
   openVault,
+  type ShredManyOptions,
   type ShredOptions,
   type SubjectDetails,
   type SubjectIdentifiers,

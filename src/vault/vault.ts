@@ -79,6 +79,10 @@ export interface ShredOptions {
   actor?: AuditActor;
 }
 
+export interface ShredManyOptions extends Omit<ShredOptions, "subjectId"> {
+  subjectIds: readonly string[];
+}
+
 type InstallationKeyName = "blind_index" | "system";
 
 const strongKinds = [
@@ -314,6 +318,50 @@ export class Vault {
       reason,
     });
     return { shredded: shredded.length > 0 };
+  }
+
+  /**
+   * Shreds many subjects' keys for one purpose at once, as a retention sweep does: one audit
+   * entry (count, no ids: the ledger holds them) and one ledger fsync for the whole batch.
+   */
+  async shredMany(
+    db: Db,
+    { subjectIds, purpose, reason, actor }: ShredManyOptions,
+  ): Promise<{ shredded: number }> {
+    assertPurpose(purpose);
+    if (!reasonPattern.test(reason)) {
+      throw new Error(
+        "shred reason must be a code like retention.sweep (letters, digits, . _ : -)",
+      );
+    }
+    if (subjectIds.length === 0) return { shredded: 0 };
+    const at = this.#clock.now();
+    const shredded = await db
+      .update(dataKeys)
+      .set({ wrappedKey: null, masterKeyId: null, shreddedAt: at })
+      .where(
+        and(
+          inArray(dataKeys.subjectId, [...subjectIds]),
+          eq(dataKeys.purpose, purpose),
+          isNotNull(dataKeys.wrappedKey),
+        ),
+      )
+      .returning({ subjectId: dataKeys.subjectId });
+    for (const subjectId of subjectIds) this.#forget(subjectId, purpose);
+    await appendAudit(db, {
+      clock: this.#clock,
+      entry: {
+        actor: actor ?? { type: "system" },
+        action: "vault.shred",
+        purpose,
+        details: { reason, subjects: subjectIds.length, keysDestroyed: shredded.length },
+      },
+    });
+    await appendErasure(
+      this.#ledgerPath,
+      subjectIds.map((subjectId) => ({ at: at.toISOString(), subjectId, purpose, reason })),
+    );
+    return { shredded: shredded.length };
   }
 
   /** Evicts a key from every cache, after a shred or a replayed shred. */

@@ -1,0 +1,111 @@
+import type { Db } from "../core/db/database.ts";
+import type { AnchorEvent, Policy, Purpose, RetentionRule } from "../policy/index.ts";
+import type { VaultPurpose } from "../vault/index.ts";
+import type { RecordType } from "./record-type.ts";
+import type { RetentionConditionName } from "./retention-reason.ts";
+
+/** Whether a condition holds for a subject now; the module that owns the facts provides it. */
+export type ConditionCheck = (db: Db, subjectId: string) => Promise<boolean>;
+
+export interface DataMapOptions {
+  recordTypes: readonly RecordType[];
+  policy: () => Policy;
+  /** Missing checks are false: without a customers module nobody has a running agreement. */
+  conditions?: Partial<Record<RetentionConditionName, ConditionCheck>>;
+}
+
+/** The rule the engine applies to one record type, resolved against the policy in force. */
+export type EffectiveRule =
+  | { kind: "policy"; rule: RetentionRule; purpose: Purpose }
+  | { kind: "own" };
+
+/**
+ * Every personal record type, with what the policy in force says about each. The retention and
+ * rights engines iterate this; they know no module by name.
+ */
+export class DataMap {
+  readonly recordTypes: readonly RecordType[];
+  readonly #policy: () => Policy;
+  readonly #conditions: Partial<Record<RetentionConditionName, ConditionCheck>>;
+
+  constructor({ recordTypes, policy, conditions = {} }: DataMapOptions) {
+    const ids = new Set<string>();
+    for (const type of recordTypes) {
+      if (ids.has(type.id)) throw new Error(`record type ${type.id} is declared twice`);
+      ids.add(type.id);
+    }
+    this.recordTypes = recordTypes;
+    this.#policy = policy;
+    this.#conditions = conditions;
+  }
+
+  get policy(): Policy {
+    return this.#policy();
+  }
+
+  get(id: string): RecordType | undefined {
+    return this.recordTypes.find((type) => type.id === id);
+  }
+
+  require(id: string): RecordType {
+    const type = this.get(id);
+    if (!type) throw new Error(`unknown record type ${id}`);
+    return type;
+  }
+
+  ofPurpose(purpose: VaultPurpose): RecordType[] {
+    return this.recordTypes.filter((type) => type.purpose === purpose);
+  }
+
+  purposeOf(type: RecordType): Purpose | undefined {
+    return this.policy.purposes.find((purpose) => purpose.id === type.purpose);
+  }
+
+  ruleOf(type: RecordType): EffectiveRule {
+    if (type.ownRetention) return { kind: "own" };
+    const purpose = this.purposeOf(type);
+    if (!purpose) {
+      throw new Error(
+        `record type ${type.id}: purpose ${type.purpose} is not in the policy; add it there or give the record type ownRetention`,
+      );
+    }
+    const category = purpose.dataCategories.find((c) => c.id === type.dataCategory);
+    return { kind: "policy", rule: category?.retention ?? purpose.retention.rule, purpose };
+  }
+
+  /** Record types whose clock starts or restarts on the event. */
+  followersOf(event: AnchorEvent): RecordType[] {
+    return this.recordTypes.filter((type) => {
+      const effective = this.ruleOf(type);
+      if (effective.kind !== "policy" || effective.rule.kind !== "after_event") return false;
+      return effective.rule.event === event || (effective.rule.restartOn ?? []).includes(event);
+    });
+  }
+
+  async conditionHolds(
+    db: Db,
+    condition: RetentionConditionName,
+    subjectId: string,
+  ): Promise<boolean> {
+    const check = this.#conditions[condition];
+    return check ? check(db, subjectId) : false;
+  }
+
+  /** Problems a policy change would cause, e.g. a purpose a record type needs was removed. */
+  problemsWith(policy: Policy): string[] {
+    const problems: string[] = [];
+    for (const type of this.recordTypes) {
+      if (type.ownRetention) continue;
+      const purpose = policy.purposes.find((p) => p.id === type.purpose);
+      if (!purpose) {
+        problems.push(`record type ${type.id} needs purpose ${type.purpose}`);
+        continue;
+      }
+      const rule = purpose.dataCategories.find((c) => c.id === type.dataCategory)?.retention;
+      if ((rule ?? purpose.retention.rule).kind === "not_stored") {
+        problems.push(`record type ${type.id} stores data the policy says is not stored`);
+      }
+    }
+    return problems;
+  }
+}

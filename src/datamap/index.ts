@@ -1,0 +1,58 @@
+export { addPeriod } from "./add-period.ts";
+export {
+  type AnchorEventDeps,
+  type AnchorEventInput,
+  publishAnchorEvent,
+  refreshRetention,
+} from "./anchor-events.ts";
+export { type RetentionTarget, retentionFor } from "./compute-retention.ts";
+export {
+  type ConditionCheck,
+  DataMap,
+  type DataMapOptions,
+  type EffectiveRule,
+} from "./data-map.ts";
+export {
+  exportPackages,
+  legalHolds,
+  processingRestrictions,
+  type RestrictionKind,
+  restrictionKinds,
+  retentionAnchors,
+} from "./datamap.tables.ts";
+export {
+  activeLegalHolds,
+  type LegalHold,
+  LegalHoldError,
+  listLegalHolds,
+  type PlaceHoldInput,
+  placeLegalHold,
+  releaseLegalHold,
+} from "./legal-holds.ts";
+export {
+  defineRecordType,
+  type ErasureBlocker,
+  type ErasureMethod,
+  type FieldKind,
+  type OwnRetention,
+  type RecordField,
+  type RecordType,
+  type RecordTypeDefinition,
+} from "./record-type.ts";
+export { retentionColumns, retentionIndexes } from "./retention-columns.ts";
+export type {
+  Period,
+  RetentionCode,
+  RetentionConditionName,
+  RetentionReason,
+  RetentionState,
+} from "./retention-reason.ts";
+export {
+  planSweep,
+  type SweepDeps,
+  type SweepOptions,
+  type SweepPlanRow,
+  type SweepProgress,
+  type SweepReport,
+  sweepRetention,
+} from "./retention-sweep.ts";

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../core/db/database.ts";
+import { table, uuidArray } from "./record-sql.ts";
+import type { RecordType } from "./record-type.ts";
+
+/** Of the given subjects, those with no record left in any of the record types. */
+export async function subjectsWithoutRecords(
+  db: Db,
+  types: readonly RecordType[],
+  subjectIds: readonly string[],
+): Promise<string[]> {
+  if (subjectIds.length === 0) return [];
+  const none = types.map(
+    (type) => sql`not exists (select 1 from ${table(type)} r where r.subject_id = s.id)`,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select s.id::text as id from subjects s
+        where s.id = any(${uuidArray(subjectIds)}) and ${sql.join(none, sql` and `)}`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A subject with no record left anywhere is no longer findable: its blind indexes go, so a
+ * lookup of the old e-mail address finds nobody. The bare subject row stays for its keys' sake.
+ */
+export async function forgetEmptySubjects(
+  db: Db,
+  allTypes: readonly RecordType[],
+  subjectIds: readonly string[],
+): Promise<number> {
+  const empty = await subjectsWithoutRecords(db, allTypes, subjectIds);
+  if (empty.length === 0) return 0;
+  await db.execute(
+    sql`delete from subject_identifiers where subject_id = any(${uuidArray(empty)})`,
+  );
+  return empty.length;
+}
