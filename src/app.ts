@@ -29,6 +29,9 @@ import {
   registerSecurity,
   sendError,
 } from "./core/http/index.ts";
+import type { DataMap } from "./datamap/index.ts";
+import { registerRecordsModule } from "./modules/records/index.ts";
+import { registerRightsModule } from "./modules/rights/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
 import {
@@ -37,6 +40,7 @@ import {
   registerStatementRoutes,
 } from "./modules/statement/index.ts";
 import type { PolicyStore } from "./policy/index.ts";
+import { createDataMap } from "./record-types.ts";
 import type { Vault } from "./vault/index.ts";
 
 export interface AppDeps {
@@ -47,6 +51,8 @@ export interface AppDeps {
   vault: Vault;
   /** The policy in force; a new version can be activated while the server runs. */
   policies: PolicyStore;
+  /** Defaults to every record type of the product; tests add their own. */
+  dataMap?: DataMap;
 }
 
 const publicDir = fileURLToPath(new URL("../public", import.meta.url));
@@ -59,6 +65,7 @@ const picoDir = path.join(
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const policy = () => deps.policies.current();
+  const dataMap = deps.dataMap ?? createDataMap(policy);
   const secureCookies = new URL(config.PUBLIC_URL).protocol === "https:";
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -149,5 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     secrets: deps.vault,
   });
+  const engines = { db: deps.database.db, clock: deps.clock, dataMap, vault: deps.vault };
+  registerRecordsModule(app, engines);
+  registerRightsModule(app, { ...engines, config });
   return app;
 }

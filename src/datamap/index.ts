@@ -21,6 +21,15 @@ export {
   retentionAnchors,
 } from "./datamap.tables.ts";
 export {
+  describePeriod,
+  describeReason,
+  type ExplainInput,
+  explainRetention,
+  isoDay,
+  type RetentionExplanation,
+} from "./explain-retention.ts";
+export { exportPackageRecordType } from "./export-package.records.ts";
+export {
   activeLegalHolds,
   type LegalHold,
   LegalHoldError,
@@ -29,6 +38,16 @@ export {
   placeLegalHold,
   releaseLegalHold,
 } from "./legal-holds.ts";
+export {
+  type FieldValue,
+  findSubjectRecords,
+  type HeldRecord,
+  type RecordsOfType,
+  type RightsDeps,
+  readRecord,
+  readSubjectRecords,
+  type SubjectRecords,
+} from "./read-subject-records.ts";
 export {
   defineRecordType,
   type ErasureBlocker,
@@ -48,6 +67,7 @@ export type {
   RetentionState,
 } from "./retention-reason.ts";
 export {
+  eraseRows,
   planSweep,
   type SweepDeps,
   type SweepOptions,

@@ -19,8 +19,6 @@ import type { DataMap } from "./data-map.ts";
 import { placeLegalHold, releaseLegalHold } from "./legal-holds.ts";
 import { planSweep, sweepRetention } from "./retention-sweep.ts";
 
-const day = 24 * 60 * 60 * 1000;
-
 interface NoteRow {
   id: string;
   retain_until: Date | null;

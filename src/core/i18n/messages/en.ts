@@ -1,10 +1,16 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
+import { exportEn } from "./export.en.ts";
+import { recordsEn } from "./records.en.ts";
+import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
 
 export const en: Messages = {
   ...adminEn,
   ...statementEn,
+  ...retentionEn,
+  ...recordsEn,
+  ...exportEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,10 +1,16 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
+import { exportFr } from "./export.fr.ts";
+import { recordsFr } from "./records.fr.ts";
+import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
 
 export const fr: Messages = {
   ...adminFr,
   ...statementFr,
+  ...retentionFr,
+  ...recordsFr,
+  ...exportFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

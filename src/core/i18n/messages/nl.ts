@@ -1,10 +1,16 @@
 import { adminNl } from "./admin.nl.ts";
+import { exportNl } from "./export.nl.ts";
+import { recordsNl } from "./records.nl.ts";
+import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
 
 /** Dutch is the first language of every page and mail; the other locales must have every key. */
 export const nl = {
   ...adminNl,
   ...statementNl,
+  ...retentionNl,
+  ...recordsNl,
+  ...exportNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

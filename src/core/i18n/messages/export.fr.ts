@@ -1,0 +1,5 @@
+import type { exportNl } from "./export.nl.ts";
+
+export const exportFr: Record<keyof typeof exportNl, string> = {
+  "export.placeholder": "—",
+};

@@ -1,0 +1,3 @@
+export const exportNl = {
+  "export.placeholder": "—",
+} as const;

@@ -1,0 +1,5 @@
+import type { recordsNl } from "./records.nl.ts";
+
+export const recordsEn: Record<keyof typeof recordsNl, string> = {
+  "records.placeholder": "—",
+};

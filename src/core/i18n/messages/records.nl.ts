@@ -1,0 +1,3 @@
+export const recordsNl = {
+  "records.placeholder": "—",
+} as const;

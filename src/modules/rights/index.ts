@@ -1,0 +1,17 @@
+import type { FastifyInstance } from "fastify";
+import type { Clock } from "../../core/clock.ts";
+import type { Config } from "../../core/config.ts";
+import type { Db } from "../../core/db/database.ts";
+import type { DataMap } from "../../datamap/index.ts";
+import type { Vault } from "../../vault/index.ts";
+
+export interface RightsModuleDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  dataMap: DataMap;
+  vault: Vault;
+}
+
+/** The person's side of the rights engine: downloading an access or portability package. */
+export function registerRightsModule(_app: FastifyInstance, _deps: RightsModuleDeps): void {}
