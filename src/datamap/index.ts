@@ -21,6 +21,14 @@ export {
   retentionAnchors,
 } from "./datamap.tables.ts";
 export {
+  type EraseDeps,
+  type EraseSubjectInput,
+  type ErasureResult,
+  type ErasureScope,
+  eraseSubject,
+  type KeptReason,
+} from "./erase-subject.ts";
+export {
   describePeriod,
   describeReason,
   type ExplainInput,
@@ -38,6 +46,21 @@ export {
   placeLegalHold,
   releaseLegalHold,
 } from "./legal-holds.ts";
+export {
+  objectToProcessing,
+  type PurposeChoice,
+  withdrawConsent,
+} from "./object-to-processing.ts";
+export {
+  activeRestrictions,
+  liftRestriction,
+  mayProcess,
+  type ProcessingDecision,
+  type ProcessingRestriction,
+  type ProcessingUse,
+  type RestrictInput,
+  recordRestriction,
+} from "./processing-restrictions.ts";
 export {
   type FieldValue,
   findSubjectRecords,
@@ -58,6 +81,12 @@ export {
   type RecordType,
   type RecordTypeDefinition,
 } from "./record-type.ts";
+export {
+  openRectifiedValue,
+  RectificationError,
+  type RectifyInput,
+  rectifyRecord,
+} from "./rectify-record.ts";
 export { retentionColumns, retentionIndexes } from "./retention-columns.ts";
 export type {
   Period,

@@ -12,6 +12,8 @@ type JsonValue = { [key: string]: unknown } | unknown[];
 
 export interface HeldRecord {
   id: string;
+  /** Null once the record was anonymised. */
+  subjectId: string | null;
   recordType: RecordType;
   values: Record<string, FieldValue>;
   retainUntil: Date | null;
@@ -98,6 +100,7 @@ async function readRecords(
     }
     records.push({
       id: row.id,
+      subjectId: row.subject_id,
       recordType: type,
       values,
       retainUntil: row.retain_until === null ? null : new Date(row.retain_until),

@@ -17,14 +17,18 @@ import type { Vault } from "../../src/vault/index.ts";
  * It follows the contact purpose's policy rule (request closed + 1 year, restarted by an agreement
  * ending, kept while an agreement runs).
  */
-export const testNotes = pgTable("test_notes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  ...retentionColumns(),
-  requestId: text("request_id").notNull(),
-  topic: text("topic"),
-  noteCiphertext: text("note_ciphertext"),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
-});
+function testTable(name: string) {
+  return pgTable(name, {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ...retentionColumns(),
+    requestId: text("request_id").notNull(),
+    topic: text("topic"),
+    noteCiphertext: text("note_ciphertext"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+  });
+}
+
+export const testNotes = testTable("test_notes");
 
 export const testNoteType: RecordType = defineRecordType({
   id: "test.note",
@@ -52,9 +56,9 @@ export const testNoteType: RecordType = defineRecordType({
   erasure: { method: "shred" },
 });
 
-export async function createTestNotesTable(db: Db): Promise<void> {
+export async function createTestNotesTable(db: Db, name = "test_notes"): Promise<void> {
   await db.execute(sql`
-    create table if not exists test_notes (
+    create table if not exists ${sql.identifier(name)} (
       id uuid primary key default gen_random_uuid(),
       subject_id uuid references subjects(id) on delete restrict,
       retain_until timestamptz,
@@ -66,6 +70,79 @@ export async function createTestNotesTable(db: Db): Promise<void> {
   await db.execute(
     sql`create index if not exists test_notes_retain_idx on test_notes (retain_until)`,
   );
+}
+
+/**
+ * More test record types on the same columns, for the rights engine: an invoice-like record under
+ * the orders purpose's legal obligation, a TeamViewer-ID-like record kept until objection, and a
+ * dossier record kept while an agreement runs. Each needs its table: createTestNotesTable(db, name).
+ */
+export function extraTestType(
+  kind: "invoice" | "teamviewer" | "dossier",
+): RecordType & { tableName: string } {
+  const tableName = `test_${kind}s`;
+  const base = testNoteType;
+  const common = { ...base, table: testTable(tableName), anchorKey: "request_id" };
+  switch (kind) {
+    case "invoice":
+      return defineRecordType({
+        ...common,
+        id: "test.invoice",
+        purpose: "orders",
+        erasure: { method: "delete" },
+        blockers: [{ kind: "legal_obligation" }],
+        fields: base.fields.map((field) => ({
+          ...field,
+          kind: field.kind === "encrypted" ? "text" : field.kind,
+        })),
+      });
+    case "teamviewer":
+      return defineRecordType({
+        ...common,
+        id: "test.teamviewer",
+        purpose: "support",
+        dataCategory: "teamviewer_id",
+        erasure: { method: "delete" },
+        fields: base.fields.map((field) => ({
+          ...field,
+          kind: field.kind === "encrypted" ? "text" : field.kind,
+        })),
+      });
+    case "dossier":
+      return defineRecordType({
+        ...common,
+        id: "test.dossier",
+        purpose: "customer_dossier",
+        erasure: { method: "shred" },
+        blockers: [{ kind: "running_agreement" }],
+        fields: base.fields.map((field) => ({
+          ...field,
+          kind: field.kind === "encrypted" ? "text" : field.kind,
+        })),
+      });
+  }
+}
+
+/** Inserts a plain (unencrypted) row into a test table with the given retention state. */
+export async function insertTestRow(
+  db: Db,
+  deps: { vault: Vault; dataMap: DataMap; now: Date },
+  type: RecordType,
+  row: { subjectId: string; requestId: string; topic?: string },
+): Promise<string> {
+  const state = await retentionFor(db, deps.dataMap, type, {
+    subjectId: row.subjectId,
+    key: row.requestId,
+  });
+  const result = await db.execute(sql`
+    insert into ${sql.identifier(type.tableName)}
+      (subject_id, retain_until, retention_reason, request_id, topic, created_at)
+    values (${row.subjectId}, ${state.retainUntil}, ${JSON.stringify(state.retentionReason)}::jsonb,
+            ${row.requestId}, ${row.topic ?? null}, ${deps.now})
+    returning id::text as id`);
+  const [inserted] = (result as unknown as { rows: { id: string }[] }).rows;
+  if (!inserted) throw new Error("insert returned no row");
+  return inserted.id;
 }
 
 export interface RunningAgreements {
