@@ -35,6 +35,8 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
     "transient delivery queue: mail.deliver purges sent and failed mail 30 days later through its own retain_until",
   staff_users:
     "staff accounts: employee data under the employment relationship, not this statement; removed through staff management",
+  scheduled_jobs: "job bookkeeping: `name` is a job's name such as mail.deliver, not a person's",
+  vault_keys: "installation keys: `name` is a key's name such as blind_index, not a person's",
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };
