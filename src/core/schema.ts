@@ -4,6 +4,7 @@ import {
   legalHolds,
   processingRestrictions,
   retentionAnchors,
+  retentionRulesApplied,
 } from "../datamap/datamap.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
@@ -30,4 +31,5 @@ export const schema = {
   legalHolds,
   processingRestrictions,
   exportPackages,
+  retentionRulesApplied,
 };

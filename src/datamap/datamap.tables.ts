@@ -105,3 +105,14 @@ export const exportPackages = pgTable(
   },
   (table) => retentionIndexes("export_packages", table),
 );
+
+/**
+ * The retention rule each record type's stored `retain_until` values were computed with. When
+ * the policy in force says something else (a period changed from 7 to 10 years), the engine
+ * recomputes that record type's dates once and records the new rule here.
+ */
+export const retentionRulesApplied = pgTable("retention_rules_applied", {
+  recordType: text("record_type").primaryKey(),
+  ruleHash: text("rule_hash").notNull(),
+  appliedAt: at("applied_at").notNull(),
+});

@@ -5,6 +5,7 @@ export {
   publishAnchorEvent,
   refreshRetention,
 } from "./anchor-events.ts";
+export { applyPolicyRetention, ruleHash } from "./apply-policy-retention.ts";
 export { type RetentionTarget, retentionFor } from "./compute-retention.ts";
 export {
   type ConditionCheck,
@@ -19,6 +20,7 @@ export {
   type RestrictionKind,
   restrictionKinds,
   retentionAnchors,
+  retentionRulesApplied,
 } from "./datamap.tables.ts";
 export {
   type EraseDeps,
