@@ -149,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     policies: deps.policies,
     publicUrl: config.PUBLIC_URL,
+    dataMap,
   });
   registerStaffModule(app, {
     db: deps.database.db,

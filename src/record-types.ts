@@ -1,5 +1,5 @@
 import { DataMap, exportPackageRecordType, type RecordType } from "./datamap/index.ts";
-import type { Policy } from "./policy/index.ts";
+import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
  * Every personal record type of the product, by hand, like routes in app.ts and jobs in jobs.ts.
@@ -40,3 +40,14 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };
+
+/**
+ * What a policy would break in the data map (a purpose a record type needs, removed; data the
+ * software stores, declared as not stored), as policy problems, so `policy check` and the
+ * back-office upload refuse it before it is in force.
+ */
+export function dataMapProblems(policy: Policy): PolicyProblem[] {
+  return createDataMap(() => policy)
+    .problemsWith(policy)
+    .map((message) => ({ path: "purposes", message }));
+}

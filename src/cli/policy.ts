@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadPolicyFile, type PolicyProblem } from "../policy/load-policy.ts";
+import { dataMapProblems } from "../record-types.ts";
 
 export const defaultPolicyPath = "policy/wits.policy.yaml";
 
@@ -16,7 +17,9 @@ export function registerPolicyCommands(program: Command): void {
     .argument("[file]", "policy YAML file", defaultPolicyPath)
     // No config is loaded: checking a file must work before the server is configured.
     .action(async (file: string) => {
-      const result = await loadPolicyFile(file);
+      const loaded = await loadPolicyFile(file);
+      const broken = "policy" in loaded ? dataMapProblems(loaded.policy) : [];
+      const result = broken.length > 0 ? { problems: broken } : loaded;
       if ("problems" in result) {
         for (const problem of result.problems) {
           process.stdout.write(`${formatProblem(file, problem)}\n`);

@@ -8,7 +8,8 @@ import { type FakeClock, fakeClock } from "../../src/core/clock.ts";
 import { type Config, loadConfig } from "../../src/core/config.ts";
 import type { Database, DatabaseKind } from "../../src/core/db/database.ts";
 import { createLogger } from "../../src/core/log.ts";
-import { loadActivePolicy, PolicyStore } from "../../src/policy/index.ts";
+import type { DataMap } from "../../src/datamap/index.ts";
+import { loadActivePolicy, type Policy, PolicyStore } from "../../src/policy/index.ts";
 import { openVault, type Vault } from "../../src/vault/index.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -25,6 +26,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  /** Replaces the product's data map, e.g. to add the test record type. */
+  dataMap?: (policy: () => Policy) => DataMap;
   /** Runs before `ready()`, to add a route that exercises the core. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function createTestApp(
     log,
     vault,
     policies: store,
+    ...(options.dataMap ? { dataMap: options.dataMap(() => store.current()) } : {}),
   });
   await options.extend?.(app);
   await app.ready();

@@ -6,10 +6,12 @@ import { appendAudit } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
 import { sendPage } from "../../core/http/index.ts";
+import type { DataMap } from "../../datamap/index.ts";
 import {
   activeVersionHash,
   contentHashOf,
   listPolicyVersions,
+  type PolicyLoadResult,
   type PolicyProblem,
   type PolicyStore,
   parsePolicy,
@@ -26,9 +28,21 @@ export interface PolicyAdminDeps {
   clock: Clock;
   policies: PolicyStore;
   publicUrl: string;
+  /** A policy that would break a record type is refused like an invalid one. */
+  dataMap: DataMap;
 }
 
 const sourceBody = z.object({ source: z.string().max(1_000_000), _csrf: z.string().optional() });
+
+/** The policy file's own checks, then what it would break in the data map. */
+function parseForDataMap(source: string, dataMap: DataMap): PolicyLoadResult {
+  const parsed = parsePolicy(source);
+  if ("problems" in parsed) return parsed;
+  const problems = dataMap
+    .problemsWith(parsed.policy)
+    .map((message) => ({ path: "purposes", message }));
+  return problems.length > 0 ? { problems } : parsed;
+}
 
 /** An invalid policy: its problems and the text to correct; the policy in force stays. */
 function showProblems(
@@ -84,7 +98,7 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
     { config, schema: { body: sourceBody } },
     async (request, reply) => {
       const { source } = request.body;
-      const parsed = parsePolicy(source);
+      const parsed = parseForDataMap(source, deps.dataMap);
       const context = backOfficeContext(request, reply);
       if ("problems" in parsed) return showProblems(reply, context, source, parsed.problems);
       const changes = changedSections(
@@ -114,7 +128,7 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
     },
     async (request, reply) => {
       const staff = requireStaff(request);
-      const parsed = parsePolicy(request.body.source);
+      const parsed = parseForDataMap(request.body.source, deps.dataMap);
       const context = backOfficeContext(request, reply);
       if ("problems" in parsed) {
         return showProblems(reply, context, request.body.source, parsed.problems);

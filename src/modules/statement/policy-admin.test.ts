@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { type CookieJar, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
+import { extraTestType, testDataMap } from "../../../test/helpers/test-record-type.ts";
 import { listAudit } from "../../audit/index.ts";
 import { defaultPolicyFile, pendingPolicyNotices } from "../../policy/index.ts";
 
@@ -97,5 +98,38 @@ describe("replacing the policy from the back office", () => {
     assert.match(notice?.body.en ?? "", /http:\/\/localhost:3000\/privacy\/versions/);
     const page = await t.app.inject({ url: "/admin/policy", headers: { cookie: officer.header } });
     assert.match(page.body, /1 melding\(en\) over een gewijzigd beleid/);
+  });
+});
+
+describe("a policy that would break the data map", () => {
+  const kind = databaseKinds[0] ?? "pglite";
+  let t: TestApp;
+  let officer: CookieJar;
+  let source: string;
+
+  before(async () => {
+    t = await createTestApp(kind, {
+      dataMap: (policy) => testDataMap(policy, undefined, [extraTestType("teamviewer")]),
+    });
+    officer = await signIn(t, await setUpStaff(t, "privacy"));
+    source = await readFile(defaultPolicyFile, "utf8");
+  });
+  after(() => t.close());
+
+  it("is refused when it says the TeamViewer ID, which the software keeps, is not stored", async () => {
+    const broken = source.replace(
+      "label: { nl: TeamViewer ID, en: TeamViewer ID, fr: ID TeamViewer }",
+      "label: { nl: TeamViewer ID, en: TeamViewer ID, fr: ID TeamViewer }\n        retention: { kind: not_stored }",
+    );
+    assert.notEqual(broken, source);
+    for (const step of ["/admin/policy/preview", "/admin/policy/activate"]) {
+      const response = await submitForm(t, officer, "/admin/policy", step, {
+        source: broken,
+        hash: "x",
+        base: "y",
+      });
+      assert.equal(response.statusCode, 400, step);
+      assert.match(response.body, /test\.teamviewer stores data the policy says is not stored/);
+    }
   });
 });
