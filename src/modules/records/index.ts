@@ -1,15 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../core/clock.ts";
-import type { Db } from "../../core/db/database.ts";
-import type { DataMap } from "../../datamap/index.ts";
-import type { Vault } from "../../vault/index.ts";
+import { registerDataMapRoutes } from "./datamap.routes.ts";
+import { registerHoldsRoutes } from "./holds.routes.ts";
+import type { RecordsModuleDeps } from "./records-module-deps.ts";
+import { registerRetentionRoutes } from "./retention.routes.ts";
+import { registerSubjectRoutes } from "./subjects.routes.ts";
 
-export interface RecordsModuleDeps {
-  db: Db;
-  clock: Clock;
-  dataMap: DataMap;
-  vault: Vault;
-}
+export type { RecordsModuleDeps } from "./records-module-deps.ts";
 
 /** Back office for the data map: record types, retention preview, legal holds, subjects. */
-export function registerRecordsModule(_app: FastifyInstance, _deps: RecordsModuleDeps): void {}
+export function registerRecordsModule(app: FastifyInstance, deps: RecordsModuleDeps): void {
+  registerDataMapRoutes(app, deps);
+  registerRetentionRoutes(app, deps);
+  registerHoldsRoutes(app, deps);
+  registerSubjectRoutes(app, deps);
+}

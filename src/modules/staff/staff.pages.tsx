@@ -24,6 +24,10 @@ export const backOfficeSections: Section[] = [
   { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read" },
   { href: "/admin/policy", label: "admin.nav.policy", permission: "policy.manage" },
   { href: "/admin/record", label: "admin.nav.record", permission: "policy.manage" },
+  { href: "/admin/subjects", label: "records.nav.subjects", permission: "subjects.read" },
+  { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
+  { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
+  { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },
   { href: "/admin/account", label: "admin.nav.account", permission: "account.manage" },
 ];
 
