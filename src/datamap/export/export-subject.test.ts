@@ -1,0 +1,453 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
+import {
+  createTestNotesTable,
+  insertTestNote,
+  testDataMap,
+} from "../../../test/helpers/test-record-type.ts";
+import { listAudit } from "../../audit/index.ts";
+import type { FakeClock } from "../../core/clock.ts";
+import { type Database, queryRows } from "../../core/db/database.ts";
+import type { Locale } from "../../core/i18n/index.ts";
+import { loadActivePolicy, type Policy } from "../../policy/index.ts";
+import { allRecordTypes } from "../../record-types.ts";
+import type { Vault } from "../../vault/index.ts";
+import { openTestVault, uniquePerson } from "../../vault/test-vault.ts";
+import type { DataMap } from "../data-map.ts";
+import { placeLegalHold } from "../legal-holds.ts";
+import type { RecordType } from "../record-type.ts";
+import { downloadExportFile } from "./download-export.ts";
+import { buildExportContents, type ExportDeps, exportSubject } from "./export-subject.ts";
+import type { ExportManifest } from "./export-zip.ts";
+import {
+  createTestAttachmentsTable,
+  insertTestAttachment,
+  pdfPageCount,
+  pdfText,
+  testAttachmentType,
+} from "./test-export.ts";
+
+/** What a factory stored, by column, as the package must give it back (JSON values). */
+interface StoredRecord {
+  recordType: string;
+  id: string;
+  values: Record<string, unknown>;
+}
+
+interface Person {
+  subjectId: string;
+  email: string;
+}
+
+type Factory = (person: Person) => Promise<StoredRecord[]>;
+
+const system = { type: "system" } as const;
+
+for (const kind of databaseKinds) {
+  describe(`export package on ${kind}`, () => {
+    let database: Database;
+    let vault: Vault;
+    let clock: FakeClock;
+    let dataMap: DataMap;
+    let policy: Policy;
+
+    before(async () => {
+      database = await createTestDatabase(kind);
+      await createTestNotesTable(database.db);
+      await createTestAttachmentsTable(database.db);
+      ({ vault, clock } = await openTestVault(database.db));
+      ({ policy } = await loadActivePolicy(undefined));
+      dataMap = testDataMap(() => policy, undefined, [...allRecordTypes, testAttachmentType]);
+    });
+    after(() => database.close());
+
+    const deps = (): ExportDeps => ({
+      db: database.db,
+      dataMap,
+      vault,
+      clock,
+      publicUrl: "https://privacy.example.be",
+    });
+
+    const newPerson = async (): Promise<Person> => {
+      const { email } = uniquePerson();
+      const { subjectId } = await vault.ensureSubject(database.db, { email });
+      return { subjectId, email };
+    };
+
+    const note = async (person: Person, requestId: string, text: string, topic = "printer") => {
+      const { id } = await insertTestNote(
+        database.db,
+        { vault, dataMap, now: clock.now() },
+        { email: person.email, requestId, topic, text },
+      );
+      return {
+        recordType: "test.note",
+        id,
+        values: {
+          request_id: requestId,
+          topic,
+          note_ciphertext: text,
+          created_at: clock.now().toISOString(),
+        },
+      };
+    };
+
+    /**
+     * How the test makes a record of each type. Every record type of the product needs one: a
+     * module that adds a record type adds its factory here, or the first test fails.
+     */
+    const factories: Record<string, Factory> = {
+      "rights.export_package": async ({ subjectId }) => {
+        const made = await exportSubject(deps(), {
+          subjectId,
+          locale: "fr",
+          kind: "access",
+          actor: system,
+        });
+        return [
+          {
+            recordType: "rights.export_package",
+            id: made.packageId,
+            values: {
+              created_at: clock.now().toISOString(),
+              expires_at: made.expiresAt.toISOString(),
+              locale: "fr",
+              downloaded_at: null,
+            },
+          },
+        ];
+      },
+      "test.note": async (person) => [
+        await note(person, "req-1", "Mijn printer drukt niets af sinds de update. Groetjes, Zoë"),
+        await note(person, "req-2", '=HYPERLINK("http://evil.example")', "+32 470 12 34 56"),
+      ],
+      "test.attachment": async ({ subjectId }) => {
+        const content = Buffer.from("%PDF-1.4 een factuur van 3 bladzijden\u0000\u00ff", "latin1");
+        const fileLabel = "factuur.pdf";
+        const id = await insertTestAttachment(
+          database.db,
+          { vault, dataMap },
+          { subjectId, fileLabel, content },
+        );
+        return [
+          {
+            recordType: "test.attachment",
+            id,
+            values: {
+              file_label: fileLabel,
+              content: {
+                file: `files/test.attachment/${id}/content`,
+                sha256: createHash("sha256").update(content).digest("hex"),
+                bytes: content.length,
+              },
+            },
+          },
+        ];
+      },
+    };
+
+    const download = async (packageId: string, token: string, file: "zip" | "html" | "pdf") => {
+      const access = await downloadExportFile(
+        { db: database.db, vault, clock },
+        { packageId, token, file },
+      );
+      assert.equal(access.status, "available");
+      return access.status === "available" ? access.bytes : Buffer.alloc(0);
+    };
+
+    const unzip = async (packageId: string, token: string) => {
+      const files = unzipSync(await download(packageId, token, "zip"));
+      const text = (path: string) => {
+        const bytes = files[path];
+        assert.ok(bytes, `${path} is in the package`);
+        return Buffer.from(bytes).toString("utf8");
+      };
+      const manifest = JSON.parse(text("manifest.json")) as ExportManifest;
+      return { files, text, manifest };
+    };
+
+    it("has a way to make a record of every record type of the product", () => {
+      const missing = allRecordTypes.map((type) => type.id).filter((id) => !factories[id]);
+      assert.deepEqual(missing, [], "add a factory for these record types to this test");
+    });
+
+    it("gives back every stored field of every record, with a manifest, CSV and hashes that match", async () => {
+      const person = await newPerson();
+      const stored: StoredRecord[] = [];
+      for (const type of dataMap.recordTypes) {
+        const factory = factories[type.id];
+        assert.ok(factory, `no factory for ${type.id}`);
+        stored.push(...(await factory(person)));
+      }
+      clock.advance(60_000);
+      const made = await exportSubject(deps(), {
+        subjectId: person.subjectId,
+        locale: "nl",
+        kind: "portability",
+        actor: system,
+      });
+      const { files, text, manifest } = await unzip(made.packageId, made.token);
+
+      assert.equal(manifest.packageId, made.packageId);
+      assert.equal(manifest.kind, "portability");
+      assert.equal(manifest.locale, "nl");
+      assert.equal(manifest.created, clock.now().toISOString());
+      assert.equal(manifest.policyVersion.effectiveDate, policy.version.effectiveDate);
+
+      for (const type of dataMap.recordTypes) {
+        const expected = stored.filter((record) => record.recordType === type.id);
+        assert.ok(expected.length > 0, `the test made no ${type.id} record`);
+        const json = JSON.parse(text(`records/${type.id}.json`)) as Record<string, unknown>[];
+        assert.equal(json.length, expected.length, `${type.id} records`);
+        for (const record of expected) {
+          const exported = json.find((candidate) => candidate.id === record.id);
+          assert.ok(exported, `${type.id} ${record.id} is exported`);
+          for (const field of type.fields) {
+            assert.ok(field.column in exported, `${type.id}.${field.column} is exported`);
+          }
+          for (const [column, value] of Object.entries(record.values)) {
+            assert.deepEqual(exported[column], value, `${type.id}.${column}`);
+          }
+          assert.ok("retainUntil" in exported && typeof exported.retentionReason === "string");
+        }
+
+        const entry = manifest.recordTypes.find((candidate) => candidate.id === type.id);
+        assert.equal(entry?.count, expected.length, `manifest count of ${type.id}`);
+        const [header] = text(`records/${type.id}.csv`)
+          .replace(/^\uFEFF/, "")
+          .split("\r\n");
+        const [headerLine] = (header ?? "").split("\n");
+        assert.equal(headerLine, csvHeaderOf(type), `CSV header of ${type.id}`);
+      }
+
+      const listed = [...manifest.reports, ...manifest.recordTypes.flatMap((type) => type.files)];
+      for (const file of listed) {
+        const bytes = files[file.path];
+        assert.ok(bytes, `${file.path} is in the package`);
+        assert.equal(createHash("sha256").update(bytes).digest("hex"), file.sha256, file.path);
+        assert.equal(bytes.length, file.bytes, file.path);
+      }
+      assert.deepEqual(
+        Object.keys(files).sort(),
+        [...listed.map((file) => file.path), "manifest.json"].sort(),
+        "every file of the package is in the manifest",
+      );
+
+      const [attachment] = stored.filter((record) => record.recordType === "test.attachment");
+      const attached = files[`files/test.attachment/${attachment?.id}/content`];
+      assert.equal(
+        Buffer.from(attached ?? []).toString("latin1"),
+        "%PDF-1.4 een factuur van 3 bladzijden\u0000\u00ff",
+      );
+      const csv = text("records/test.note.csv");
+      assert.match(csv, /'=HYPERLINK/, "a formula is neutralised in the CSV");
+      assert.match(csv, /,\+32 470 12 34 56,/, "a phone number is left as it is");
+      assert.ok(files["report.html"] && files["report.pdf"]);
+
+      const { entries } = await listAudit(database.db, {
+        action: "rights.export_created",
+        subjectId: person.subjectId,
+        limit: 10,
+      });
+      const created = entries.find((entry) => entry.recordId === made.packageId);
+      assert.deepEqual(created?.details, { kind: "portability", recordTypes: 3, records: 4 });
+      assert.equal(created?.recordType, "rights.export_package");
+    });
+
+    it("writes the report in the person's language: purpose, legal basis, retention, processors", async () => {
+      const person = await newPerson();
+      await note(person, "req-taal", "Vraag over mijn factuur");
+      const html = async (locale: Locale) => {
+        const made = await exportSubject(deps(), {
+          subjectId: person.subjectId,
+          locale,
+          kind: "access",
+          actor: system,
+        });
+        assert.match(made.downloadUrl, /^https:\/\/privacy\.example\.be\/privacy\/export\//);
+        return decodeEntities((await download(made.packageId, made.token, "html")).toString());
+      };
+
+      const dutch = await html("nl");
+      assert.match(dutch, /<html lang="nl"/);
+      for (const expected of [
+        "Inzage in je persoonsgegevens",
+        "Via contactformulier(en)",
+        "gerechtvaardigd belang",
+        "bewaard tot je verzoek volledig is afgehandeld, en daarna nog 1 jaar",
+        "Voorbeeld Hosting NV (BE): hosting van de website en de servers",
+        "Voorbeeld Mail BV (NL)",
+        "Vraag over mijn factuur",
+        "Er zijn geen verstrekkingen van je gegevens aan derden",
+        "Gegevensbeschermingsautoriteit",
+      ]) {
+        assert.ok(dutch.includes(expected), `Dutch report says "${expected}"`);
+      }
+      assert.ok(
+        !dutch.includes("Voorbeeld Boekhouding BV"),
+        "a processor of orders only is not named",
+      );
+      assert.ok(!dutch.includes("<script"), "the report runs nothing");
+
+      const french = await html("fr");
+      assert.match(french, /<html lang="fr"/);
+      for (const expected of [
+        "Accès à vos données personnelles",
+        "Via les formulaires de contact",
+        "intérêt légitime",
+        "Voorbeeld Hosting NV (BE) : hébergement du site et des serveurs",
+        "Vraag over mijn factuur",
+      ]) {
+        assert.ok(french.includes(expected), `French report says "${expected}"`);
+      }
+      assert.ok(!french.includes("gerechtvaardigd belang"));
+    });
+
+    it("renders a PDF with real text, page numbers and several pages for many records", async () => {
+      const person = await newPerson();
+      for (let n = 0; n < 40; n++)
+        await note(person, `req-${n}`, `Melding nummer ${n} over de server`);
+      const hold = await placeLegalHold(database.db, clock, {
+        subjectId: person.subjectId,
+        reason: "dossier 2026/17",
+        placedBy: "00000000-0000-4000-8000-000000000001",
+      });
+      assert.ok(hold.id);
+
+      const made = await exportSubject(deps(), {
+        subjectId: person.subjectId,
+        locale: "nl",
+        kind: "access",
+        actor: system,
+      });
+      const stored = await download(made.packageId, made.token, "pdf");
+      assert.equal(stored.subarray(0, 5).toString("latin1"), "%PDF-");
+      assert.ok(
+        pdfPageCount(stored) > 1,
+        `many records take more than one page (${pdfPageCount(stored)})`,
+      );
+
+      const contents = await buildExportContents(deps(), {
+        subjectId: person.subjectId,
+        locale: "nl",
+        kind: "access",
+        packageId: made.packageId,
+        createdAt: clock.now(),
+        expiresAt: made.expiresAt,
+        pdf: { compress: false },
+      });
+      const pages = pdfPageCount(contents.pdf);
+      const text = pdfText(contents.pdf).replace(/\s+/g, " ");
+      for (const expected of [
+        "Inzage in je persoonsgegevens",
+        "Via contactformulier(en)",
+        "gerechtvaardigd belang",
+        "Voorbeeld Hosting NV",
+        "Melding nummer 39 over de server",
+        "dossier 2026/17",
+        `Pagina 1 van ${pages}`,
+        `Pagina ${pages} van ${pages}`,
+      ]) {
+        assert.ok(text.includes(expected), `the PDF says "${expected}"`);
+      }
+    });
+
+    it("shows a value whose key was shredded as erased, in the report, the JSON and the CSV", async () => {
+      const person = await newPerson();
+      const { id } = await note(person, "req-weg", "Dit wordt gewist");
+      await vault.shred(database.db, {
+        subjectId: person.subjectId,
+        purpose: "contact",
+        reason: "test.erasure",
+      });
+      const made = await exportSubject(deps(), {
+        subjectId: person.subjectId,
+        locale: "nl",
+        kind: "access",
+        actor: system,
+      });
+      const { text } = await unzip(made.packageId, made.token);
+      const [exported] = JSON.parse(text("records/test.note.json")) as Record<string, unknown>[];
+      assert.equal(exported?.id, id);
+      assert.deepEqual(exported?.note_ciphertext, { erased: true });
+      assert.equal(exported?.topic, "printer", "what was not encrypted is still there");
+      assert.match(text("records/test.note.csv"), /\[erased\]/);
+      const html = text("report.html");
+      assert.match(html, /class="erased">gewist</);
+      assert.ok(!html.includes("Dit wordt gewist"));
+    });
+
+    it("stores the package only as ciphertext under the person's rights key", async () => {
+      const person = await newPerson();
+      const marker = `merkteken-${crypto.randomUUID()}`;
+      await note(person, "req-geheim", marker);
+      const made = await exportSubject(deps(), {
+        subjectId: person.subjectId,
+        locale: "en",
+        kind: "access",
+        actor: system,
+      });
+      const zip = await download(made.packageId, made.token, "zip");
+      const html = await download(made.packageId, made.token, "html");
+      assert.ok(html.includes(marker), "the report holds the note (so the next check can fail)");
+
+      const [row] = await queryRows<Record<string, Uint8Array | string | null>>(
+        database.db,
+        sql`select token_hash, zip_ciphertext, report_ciphertext, pdf_ciphertext
+            from export_packages where id = ${made.packageId}`,
+      );
+      assert.ok(row);
+      assert.notEqual(row.token_hash, made.token, "the token itself is not stored");
+      for (const column of ["zip_ciphertext", "report_ciphertext", "pdf_ciphertext"]) {
+        const stored: Buffer = Buffer.from(row[column] as Uint8Array);
+        assert.ok(stored.length > 0);
+        assert.equal(stored.indexOf(zip.subarray(0, 64)), -1, `${column} does not hold the ZIP`);
+        assert.equal(stored.indexOf(marker), -1, `${column} does not hold the note`);
+        assert.equal(stored.indexOf("<!doctype html>"), -1, `${column} does not hold the report`);
+      }
+    });
+
+    it("refuses a link that lives too long and makes nothing for it", async () => {
+      const person = await newPerson();
+      await assert.rejects(
+        exportSubject(deps(), {
+          subjectId: person.subjectId,
+          locale: "nl",
+          kind: "access",
+          actor: system,
+          ttlDays: 365,
+        }),
+        /1 to 90 whole days/,
+      );
+      const rows = await queryRows<{ n: number | string }>(
+        database.db,
+        sql`select count(*) as n from export_packages where subject_id = ${person.subjectId}`,
+      );
+      assert.equal(Number(rows[0]?.n), 0);
+    });
+  });
+}
+
+function csvHeaderOf(type: RecordType): string {
+  return [
+    "id",
+    ...type.fields.map((field) => field.column),
+    "retain_until",
+    "retention_reason",
+  ].join(",");
+}
+
+/** The few entities preact writes in text, so the test reads the report as a person does. */
+function decodeEntities(html: string): string {
+  return html
+    .replaceAll("&#39;", "'")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
