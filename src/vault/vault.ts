@@ -283,23 +283,7 @@ export class Vault {
     db: Db,
     { subjectId, purpose, reason, actor }: ShredOptions,
   ): Promise<{ shredded: boolean }> {
-    assertPurpose(purpose);
-    if (!reasonPattern.test(reason)) {
-      throw new Error("shred reason must be a code like rights.erasure (letters, digits, . _ : -)");
-    }
-    const at = this.#clock.now();
-    const shredded = await db
-      .update(dataKeys)
-      .set({ wrappedKey: null, masterKeyId: null, shreddedAt: at })
-      .where(
-        and(
-          eq(dataKeys.subjectId, subjectId),
-          eq(dataKeys.purpose, purpose),
-          isNotNull(dataKeys.wrappedKey),
-        ),
-      )
-      .returning({ subjectId: dataKeys.subjectId });
-    this.#forget(subjectId, purpose);
+    const destroyed = await this.#destroyKeys(db, [subjectId], purpose, reason);
     await appendAudit(db, {
       clock: this.#clock,
       entry: {
@@ -307,17 +291,11 @@ export class Vault {
         action: "vault.shred",
         subjectId,
         purpose,
-        details: { reason, keyDestroyed: shredded.length > 0 },
+        details: { reason, keyDestroyed: destroyed > 0 },
       },
     });
-    // Written even when no key exists now: an older backup may still hold one.
-    await appendErasure(this.#ledgerPath, {
-      at: at.toISOString(),
-      subjectId,
-      purpose,
-      reason,
-    });
-    return { shredded: shredded.length > 0 };
+    await this.#ledger([subjectId], purpose, reason);
+    return { shredded: destroyed > 0 };
   }
 
   /**
@@ -328,17 +306,34 @@ export class Vault {
     db: Db,
     { subjectIds, purpose, reason, actor }: ShredManyOptions,
   ): Promise<{ shredded: number }> {
+    if (subjectIds.length === 0) return { shredded: 0 };
+    const destroyed = await this.#destroyKeys(db, subjectIds, purpose, reason);
+    await appendAudit(db, {
+      clock: this.#clock,
+      entry: {
+        actor: actor ?? { type: "system" },
+        action: "vault.shred",
+        purpose,
+        details: { reason, subjects: subjectIds.length, keysDestroyed: destroyed },
+      },
+    });
+    await this.#ledger(subjectIds, purpose, reason);
+    return { shredded: destroyed };
+  }
+
+  async #destroyKeys(
+    db: Db,
+    subjectIds: readonly string[],
+    purpose: VaultPurpose,
+    reason: string,
+  ): Promise<number> {
     assertPurpose(purpose);
     if (!reasonPattern.test(reason)) {
-      throw new Error(
-        "shred reason must be a code like retention.sweep (letters, digits, . _ : -)",
-      );
+      throw new Error("shred reason must be a code like rights.erasure (letters, digits, . _ : -)");
     }
-    if (subjectIds.length === 0) return { shredded: 0 };
-    const at = this.#clock.now();
-    const shredded = await db
+    const destroyed = await db
       .update(dataKeys)
-      .set({ wrappedKey: null, masterKeyId: null, shreddedAt: at })
+      .set({ wrappedKey: null, masterKeyId: null, shreddedAt: this.#clock.now() })
       .where(
         and(
           inArray(dataKeys.subjectId, [...subjectIds]),
@@ -348,20 +343,19 @@ export class Vault {
       )
       .returning({ subjectId: dataKeys.subjectId });
     for (const subjectId of subjectIds) this.#forget(subjectId, purpose);
-    await appendAudit(db, {
-      clock: this.#clock,
-      entry: {
-        actor: actor ?? { type: "system" },
-        action: "vault.shred",
-        purpose,
-        details: { reason, subjects: subjectIds.length, keysDestroyed: shredded.length },
-      },
-    });
+    return destroyed.length;
+  }
+
+  /**
+   * Written before the caller commits, so a crash can over-record a shred but never lose one;
+   * written even when no key exists now, since an older backup may still hold one.
+   */
+  async #ledger(subjectIds: readonly string[], purpose: VaultPurpose, reason: string) {
+    const at = this.#clock.now().toISOString();
     await appendErasure(
       this.#ledgerPath,
-      subjectIds.map((subjectId) => ({ at: at.toISOString(), subjectId, purpose, reason })),
+      subjectIds.map((subjectId) => ({ at, subjectId, purpose, reason })),
     );
-    return { shredded: shredded.length };
   }
 
   /** Evicts a key from every cache, after a shred or a replayed shred. */
