@@ -40,7 +40,11 @@ export async function publishAnchorEvent(
     do update set occurred_at = greatest(retention_anchors.occurred_at, excluded.occurred_at)`);
   let recordsUpdated = 0;
   for (const type of dataMap.followersOf(input.event)) {
-    recordsUpdated += await refreshRetention(db, dataMap, type, input.subjectId, input.key);
+    // Only the event that starts a record's clock is about one record (its request, its order);
+    // a restart or a condition ending (an agreement that ended) concerns all the person's records.
+    const starts = dataMap.startEventOf(type) === input.event;
+    const key = starts ? input.key : undefined;
+    recordsUpdated += await refreshRetention(db, dataMap, type, input.subjectId, key);
   }
   return { recordsUpdated };
 }

@@ -84,22 +84,26 @@ async function latestAnchor(
   main: AnchorEvent,
   restartOn: readonly AnchorEvent[],
 ): Promise<{ event: AnchorEvent; at: Date } | undefined> {
-  const events = [main, ...restartOn];
-  // A record type without an anchor key follows the subject's events, whatever their key.
-  const keyFilter =
+  // The start event is matched on the record's key (its own request); restart events on the
+  // subject, whatever key they were published with (an agreement's id is not a request id).
+  const mainKey =
     type.anchorKey && target.key !== undefined
-      ? sql`and key in ('', ${target.key})`
+      ? sql`key in ('', ${target.key})`
       : type.anchorKey
-        ? sql`and key = ''`
-        : sql``;
+        ? sql`key = ''`
+        : sql`true`;
+  const restarts =
+    restartOn.length === 0
+      ? sql`false`
+      : sql`event in (${sql.join(
+          restartOn.map((event) => sql`${event}`),
+          sql`, `,
+        )})`;
   const rows = await queryRows<AnchorRow>(
     db,
     sql`select event, max(occurred_at) as occurred_at from retention_anchors
         where subject_id = ${target.subjectId}
-          and event in (${sql.join(
-            events.map((event) => sql`${event}`),
-            sql`, `,
-          )}) ${keyFilter}
+          and ((event = ${main} and ${mainKey}) or ${restarts})
         group by event`,
   );
   const found = rows.map((row) => ({ event: row.event, at: new Date(row.occurred_at) }));

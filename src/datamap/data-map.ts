@@ -1,8 +1,13 @@
 import type { Db } from "../core/db/database.ts";
 import type { AnchorEvent, Policy, Purpose, RetentionRule } from "../policy/index.ts";
 import type { VaultPurpose } from "../vault/index.ts";
-import type { RecordType } from "./record-type.ts";
+import type { ErasureBlocker, RecordType } from "./record-type.ts";
 import type { RetentionConditionName } from "./retention-reason.ts";
+
+/** The events after which a condition may no longer hold, so records it kept are recomputed. */
+const conditionEndsOn: Record<RetentionConditionName, readonly AnchorEvent[]> = {
+  running_agreement: ["agreement.ended", "customer.ended"],
+};
 
 /** Whether a condition holds for a subject now; the module that owns the facts provides it. */
 export type ConditionCheck = (db: Db, subjectId: string) => Promise<boolean>;
@@ -73,12 +78,45 @@ export class DataMap {
     return { kind: "policy", rule: category?.retention ?? purpose.retention.rule, purpose };
   }
 
-  /** Record types whose clock starts or restarts on the event. */
+  /**
+   * What may stop an erasure the person asks for: the record type's own blockers, and the legal
+   * obligation of a purpose whose legal basis is one, whether or not the module remembered it.
+   */
+  blockersOf(type: RecordType): ErasureBlocker[] {
+    const blockers = [...(type.blockers ?? [])];
+    // Only a policy purpose's obligation keeps data; an own rule (the rights purpose answering
+    // under GDPR Art. 12) obliges us to answer, not to keep the answer.
+    const basis = type.ownRetention ? undefined : this.purposeOf(type)?.legalBasis;
+    if (basis === "legal_obligation" && !blockers.some((b) => b.kind === "legal_obligation")) {
+      blockers.push({ kind: "legal_obligation" });
+    }
+    return blockers;
+  }
+
+  /** The event that starts the record type's clock, if its rule has one. */
+  startEventOf(type: RecordType): AnchorEvent | undefined {
+    const effective = this.ruleOf(type);
+    return effective.kind === "policy" && effective.rule.kind === "after_event"
+      ? effective.rule.event
+      : undefined;
+  }
+
+  /**
+   * Record types whose clock starts or restarts on the event, or whose keeping condition the
+   * event may end: a record kept "while you have a running agreement" gets its date back when
+   * the agreement ends, or it would be kept forever.
+   */
   followersOf(event: AnchorEvent): RecordType[] {
     return this.recordTypes.filter((type) => {
       const effective = this.ruleOf(type);
       if (effective.kind !== "policy" || effective.rule.kind !== "after_event") return false;
-      return effective.rule.event === event || (effective.rule.restartOn ?? []).includes(event);
+      const { rule } = effective;
+      return (
+        rule.event === event ||
+        (rule.restartOn ?? []).includes(event) ||
+        (rule.unlessCondition !== undefined &&
+          conditionEndsOn[rule.unlessCondition].includes(event))
+      );
     });
   }
 

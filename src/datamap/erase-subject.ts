@@ -60,8 +60,9 @@ export async function eraseSubject(
 ): Promise<ErasureResult[]> {
   const types = deps.dataMap.recordTypes.filter(
     (type) =>
-      (!scope.purposes || scope.purposes.includes(type.purpose)) &&
-      (!scope.recordTypes || scope.recordTypes.includes(type.id)),
+      type.copiesOtherRecords ||
+      ((!scope.purposes || scope.purposes.includes(type.purpose)) &&
+        (!scope.recordTypes || scope.recordTypes.includes(type.id))),
   );
   return deps.db.transaction(async (tx) => {
     const txDeps = { ...deps, db: tx };
@@ -111,7 +112,7 @@ async function eraseType(
   if (holds.length > 0) {
     return { ...result, kept: rows.length, keptBecause: { kind: "legal_hold", holds } };
   }
-  const blockers = type.blockers ?? [];
+  const blockers = deps.dataMap.blockersOf(type);
   if (
     blockers.some((b) => b.kind === "running_agreement") &&
     (await deps.dataMap.conditionHolds(deps.db, "running_agreement", subjectId))
@@ -153,17 +154,19 @@ async function eraseType(
   };
 }
 
-/** Shreds the subject's key of each shred-method purpose that has no record left. */
+/**
+ * Shreds the subject's key of each purpose in scope that has no record left, whatever the
+ * erasure method: sealed audit values (rectifications) and backups are read with it too.
+ */
 async function shredEmptiedPurposes(
   deps: EraseDeps,
   types: readonly RecordType[],
   subjectId: string,
   actor: AuditActor,
 ): Promise<void> {
-  const purposes = new Set(
-    types.filter((type) => type.erasure.method === "shred").map((type) => type.purpose),
-  );
+  const purposes = new Set(types.map((type) => type.purpose));
   for (const purpose of purposes) {
+    if (!(await hasLiveKey(deps.db, subjectId, purpose))) continue;
     const emptied = await subjectsWithoutRecords(deps.db, deps.dataMap.ofPurpose(purpose), [
       subjectId,
     ]);
@@ -176,4 +179,13 @@ async function shredEmptiedPurposes(
 function latestDate(dates: readonly (Date | string | null)[]): Date | null {
   if (dates.some((date) => date === null)) return null;
   return new Date(Math.max(...dates.map((date) => new Date(date as Date | string).getTime())));
+}
+
+async function hasLiveKey(db: Db, subjectId: string, purpose: VaultPurpose): Promise<boolean> {
+  const rows = await queryRows<{ live: boolean }>(
+    db,
+    sql`select true as live from data_keys where subject_id = ${subjectId}
+        and purpose = ${purpose} and wrapped_key is not null`,
+  );
+  return rows.length > 0;
 }

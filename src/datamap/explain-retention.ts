@@ -106,7 +106,7 @@ function changesFor(
   if (effective.kind === "policy" && effective.rule.kind === "until_objection") {
     changes.push(t("retention.change.objection"));
   }
-  const blockers = type.blockers ?? [];
+  const blockers = dataMap.blockersOf(type);
   const legalReference =
     effective.kind === "policy"
       ? effective.purpose.legalReference

@@ -38,7 +38,9 @@ export const exportPackageRecordType = defineRecordType({
       kind: "date",
     },
   ],
-  erasure: { method: "delete" },
+  // Shredded, not only deleted: the package is a full copy, and must not survive in a backup.
+  erasure: { method: "shred" },
+  copiesOtherRecords: true,
   ownRetention: {
     legalBasis: "legal_obligation",
     legalReference: "GDPR Art. 12, 15 and 20",

@@ -51,6 +51,7 @@ export {
 export {
   objectToProcessing,
   type PurposeChoice,
+  PurposeChoiceError,
   withdrawConsent,
 } from "./object-to-processing.ts";
 export {

@@ -66,9 +66,12 @@ export async function readRecord(
   recordType: RecordType,
   id: string,
 ): Promise<HeldRecord | undefined> {
+  if (!uuidPattern.test(id)) return undefined;
   const [record] = await readRecords(deps, recordType, { id });
   return record;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface RawRow {
   id: string;

@@ -14,8 +14,13 @@ export interface RecordField {
   editable?: boolean;
 }
 
+/**
+ * Whatever the method, the engines shred a person's key for a purpose once no record of theirs
+ * is left under it. The method says what happens to the row, and is checked against the fields:
+ * a record type with encrypted fields must shred or anonymise them.
+ */
 export type ErasureMethod =
-  /** The row goes. */
+  /** The row goes; for records without encrypted fields. */
   | { method: "delete" }
   /** The row stays without the person: these fields are cleared and the subject link is cut. */
   | { method: "anonymise"; fields: readonly string[] }
@@ -58,6 +63,11 @@ export interface RecordTypeDefinition {
   erasure: ErasureMethod;
   blockers?: readonly ErasureBlocker[];
   ownRetention?: OwnRetention;
+  /**
+   * Holds copies of the person's other records (an access package): it goes with any erasure of
+   * theirs, whatever the request's scope, or the copy would outlive the original.
+   */
+  copiesOtherRecords?: boolean;
 }
 
 export interface RecordType extends RecordTypeDefinition {
@@ -88,14 +98,29 @@ export function defineRecordType(definition: RecordTypeDefinition): RecordType {
       throw problem(`field ${field.column} is editable but of kind ${field.kind}`);
     }
   }
-  if (definition.anchorKey && !columnNames.has(definition.anchorKey)) {
-    throw problem(`anchorKey ${definition.anchorKey} is not a column`);
+  if (definition.anchorKey) {
+    const anchor = columns.find((column) => column.name === definition.anchorKey);
+    if (!anchor) throw problem(`anchorKey ${definition.anchorKey} is not a column`);
+    // A record without a key would never hear its own event and be kept forever.
+    if (!anchor.notNull) throw problem(`anchorKey ${definition.anchorKey} must be NOT NULL`);
+  }
+  const encrypted = definition.fields.filter((field) => field.kind.startsWith("encrypted"));
+  if (definition.erasure.method === "delete" && encrypted.length > 0) {
+    throw problem(`has encrypted fields, so its erasure method is shred or anonymise, not delete`);
   }
   if (definition.erasure.method === "anonymise") {
     for (const field of definition.erasure.fields) {
       const column = columns.find((candidate) => candidate.name === field);
       if (!column) throw problem(`anonymised field ${field} is not a column`);
       if (column.notNull) throw problem(`anonymised field ${field} must be nullable`);
+    }
+    // The key stays while other records need it, so an encrypted field left in an anonymised
+    // row could be read back through the record id.
+    const { fields } = definition.erasure;
+    for (const field of definition.fields) {
+      if (field.kind.startsWith("encrypted") && !fields.includes(field.column)) {
+        throw problem(`anonymise must clear the encrypted field ${field.column}`);
+      }
     }
   }
   return { ...definition, tableName: name };

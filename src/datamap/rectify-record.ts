@@ -64,7 +64,7 @@ export async function rectifyRecord(
           })
         : value;
     await tx.execute(
-      sql`update ${table(type)} set ${column(field.column)} = ${stored} where id::text = ${record.id}`,
+      sql`update ${table(type)} set ${column(field.column)} = ${stored} where id = ${record.id}::uuid`,
     );
     await appendAudit(tx, {
       clock: deps.clock,

@@ -24,13 +24,27 @@ export async function subjectsWithoutRecords(
 /**
  * A subject with no record left anywhere is no longer findable: its blind indexes go, so a
  * lookup of the old e-mail address finds nobody. The bare subject row stays for its keys' sake.
+ * Not while an objection, a withdrawn consent or a legal hold is in force: the person must be
+ * recognised when they come back, or their objection would stop working.
  */
 export async function forgetEmptySubjects(
   db: Db,
   allTypes: readonly RecordType[],
   subjectIds: readonly string[],
 ): Promise<number> {
-  const empty = await subjectsWithoutRecords(db, allTypes, subjectIds);
+  const withoutRecords = await subjectsWithoutRecords(db, allTypes, subjectIds);
+  if (withoutRecords.length === 0) return 0;
+  const remembered = await queryRows<{ id: string }>(
+    db,
+    sql`select subject_id::text as id from processing_restrictions
+        where subject_id = any(${uuidArray(withoutRecords)}) and lifted_at is null
+          and kind in ('objection', 'consent_withdrawn')
+        union
+        select subject_id::text from legal_holds
+        where subject_id = any(${uuidArray(withoutRecords)}) and released_at is null`,
+  );
+  const keep = new Set(remembered.map((row) => row.id));
+  const empty = withoutRecords.filter((id) => !keep.has(id));
   if (empty.length === 0) return 0;
   await db.execute(
     sql`delete from subject_identifiers where subject_id = any(${uuidArray(empty)})`,

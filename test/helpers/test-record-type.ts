@@ -68,7 +68,7 @@ export async function createTestNotesTable(db: Db, name = "test_notes"): Promise
       note_ciphertext text,
       created_at timestamptz not null)`);
   await db.execute(
-    sql`create index if not exists test_notes_retain_idx on test_notes (retain_until)`,
+    sql`create index if not exists ${sql.identifier(`${name}_retain_idx`)} on ${sql.identifier(name)} (retain_until)`,
   );
 }
 
@@ -78,11 +78,15 @@ export async function createTestNotesTable(db: Db, name = "test_notes"): Promise
  * dossier record kept while an agreement runs. Each needs its table: createTestNotesTable(db, name).
  */
 export function extraTestType(
-  kind: "invoice" | "teamviewer" | "dossier",
+  kind: "invoice" | "teamviewer" | "dossier" | "subscriber" | "reply",
 ): RecordType & { tableName: string } {
   const tableName = `test_${kind}s`;
   const base = testNoteType;
   const common = { ...base, table: testTable(tableName), anchorKey: "request_id" };
+  const plainFields = base.fields.map((field) => ({
+    ...field,
+    kind: field.kind === "encrypted" ? ("text" as const) : field.kind,
+  }));
   switch (kind) {
     case "invoice":
       return defineRecordType({
@@ -91,10 +95,7 @@ export function extraTestType(
         purpose: "orders",
         erasure: { method: "delete" },
         blockers: [{ kind: "legal_obligation" }],
-        fields: base.fields.map((field) => ({
-          ...field,
-          kind: field.kind === "encrypted" ? "text" : field.kind,
-        })),
+        fields: plainFields,
       });
     case "teamviewer":
       return defineRecordType({
@@ -103,10 +104,25 @@ export function extraTestType(
         purpose: "support",
         dataCategory: "teamviewer_id",
         erasure: { method: "delete" },
-        fields: base.fields.map((field) => ({
-          ...field,
-          kind: field.kind === "encrypted" ? "text" : field.kind,
-        })),
+        fields: plainFields,
+      });
+    case "subscriber":
+      return defineRecordType({
+        ...common,
+        id: "test.subscriber",
+        purpose: "newsletter",
+        erasure: { method: "delete" },
+        fields: plainFields,
+      });
+    case "reply":
+      // A second record type under the contact purpose, erased by delete: the purpose's key
+      // must still go with the person's last contact record, whatever its method.
+      return defineRecordType({
+        ...common,
+        id: "test.reply",
+        purpose: "contact",
+        erasure: { method: "delete" },
+        fields: plainFields,
       });
     case "dossier":
       return defineRecordType({
@@ -115,10 +131,7 @@ export function extraTestType(
         purpose: "customer_dossier",
         erasure: { method: "shred" },
         blockers: [{ kind: "running_agreement" }],
-        fields: base.fields.map((field) => ({
-          ...field,
-          kind: field.kind === "encrypted" ? "text" : field.kind,
-        })),
+        fields: plainFields,
       });
   }
 }

@@ -49,7 +49,7 @@ export function describeRecordType(
   const common = {
     label: type.label[locale],
     erasure,
-    blockers: (type.blockers ?? []).map((blocker) => t(blockerKeys[blocker.kind])),
+    blockers: dataMap.blockersOf(type).map((blocker) => t(blockerKeys[blocker.kind])),
   };
   if (effective.kind === "policy") {
     const { purpose, rule } = effective;

@@ -106,7 +106,7 @@ for (const kind of databaseKinds) {
       assert.match(page.body, /rights\.export_package/);
       assert.match(page.body, /tot de downloadlink vervalt/);
       assert.match(page.body, /wettelijke verplichting \(GDPR Art\. 12, 15 and 20\)/);
-      assert.match(page.body, /De rij wordt verwijderd\./);
+      assert.match(page.body, /dan wordt ook de sleutel vernietigd\./);
       // records, due within 30 days
       assert.deepEqual(rowNumbers(page.body, packageLabel), [3]);
       assert.match(page.body, /<td>1<br\/><small>en 1 geblokkeerd<\/small><\/td>/);
