@@ -9,7 +9,7 @@ import { recordRestriction } from "./processing-restrictions.ts";
 import { table } from "./record-sql.ts";
 import type { RecordType } from "./record-type.ts";
 import { eraseRows } from "./retention-sweep.ts";
-import { forgetEmptySubjects, subjectsWithoutRecords } from "./subject-records.ts";
+import { forgetEmptySubjects, shredEmptiedKeys } from "./subject-records.ts";
 
 export interface EraseDeps {
   db: Db;
@@ -164,14 +164,13 @@ async function shredEmptiedPurposes(
   subjectId: string,
   actor: AuditActor,
 ): Promise<void> {
-  const purposes = new Set(types.map((type) => type.purpose));
-  for (const purpose of purposes) {
-    if (!(await hasLiveKey(deps.db, subjectId, purpose))) continue;
-    const emptied = await subjectsWithoutRecords(deps.db, deps.dataMap.ofPurpose(purpose), [
-      subjectId,
-    ]);
-    if (emptied.length === 0) continue;
-    await deps.vault.shred(deps.db, { subjectId, purpose, reason: "rights.erasure", actor });
+  for (const purpose of new Set(types.map((type) => type.purpose))) {
+    await shredEmptiedKeys(deps.db, deps, {
+      subjectIds: [subjectId],
+      purpose,
+      reason: "rights.erasure",
+      actor,
+    });
   }
 }
 
@@ -179,13 +178,4 @@ async function shredEmptiedPurposes(
 function latestDate(dates: readonly (Date | string | null)[]): Date | null {
   if (dates.some((date) => date === null)) return null;
   return new Date(Math.max(...dates.map((date) => new Date(date as Date | string).getTime())));
-}
-
-async function hasLiveKey(db: Db, subjectId: string, purpose: VaultPurpose): Promise<boolean> {
-  const rows = await queryRows<{ live: boolean }>(
-    db,
-    sql`select true as live from data_keys where subject_id = ${subjectId}
-        and purpose = ${purpose} and wrapped_key is not null`,
-  );
-  return rows.length > 0;
 }

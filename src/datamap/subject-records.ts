@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
+import type { AuditActor } from "../audit/index.ts";
 import { type Db, queryRows } from "../core/db/database.ts";
+import type { Vault, VaultPurpose } from "../vault/index.ts";
+import type { DataMap } from "./data-map.ts";
 import { table, uuidArray } from "./record-sql.ts";
 import type { RecordType } from "./record-type.ts";
 
@@ -50,4 +53,39 @@ export async function forgetEmptySubjects(
     sql`delete from subject_identifiers where subject_id = any(${uuidArray(empty)})`,
   );
   return empty.length;
+}
+
+export interface ShredEmptiedInput {
+  subjectIds: readonly string[];
+  purpose: VaultPurpose;
+  reason: string;
+  actor: AuditActor;
+}
+
+/**
+ * Shreds the purpose key of each of the subjects that has no record of the purpose left. The
+ * key rows are locked first (a writer holds them FOR SHARE while it adds a record), and only then
+ * are the records counted, so neither a record being written nor a second sweep's deletions can
+ * be missed: a key is never destroyed under a record, nor left alive with none.
+ */
+export async function shredEmptiedKeys(
+  db: Db,
+  { dataMap, vault }: { dataMap: DataMap; vault: Vault },
+  { subjectIds, purpose, reason, actor }: ShredEmptiedInput,
+): Promise<number> {
+  if (subjectIds.length === 0) return 0;
+  const locked = await queryRows<{ subject_id: string }>(
+    db,
+    sql`select subject_id::text as subject_id from data_keys
+        where subject_id = any(${uuidArray(subjectIds)}) and purpose = ${purpose}
+          and wrapped_key is not null
+        order by subject_id for update`,
+  );
+  const emptied = await subjectsWithoutRecords(
+    db,
+    dataMap.ofPurpose(purpose),
+    locked.map((row) => row.subject_id),
+  );
+  const { shredded } = await vault.shredMany(db, { subjectIds: emptied, purpose, reason, actor });
+  return shredded;
 }

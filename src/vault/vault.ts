@@ -239,7 +239,7 @@ export class Vault {
   // A warm key is used without a further await: a record has many fields, and every await
   // costs more than the AES-GCM of a short field.
   async encryptField(db: Db, field: FieldPlace & { value: string }): Promise<string> {
-    const key = this.#cachedKey(db, field) ?? (await this.#dataKeyForWriting(db, field));
+    const key = this.#keyForWriting(db, field) ?? (await this.#dataKeyForWriting(db, field));
     return sealText(key, Buffer.from(field.value, "utf8"), fieldAad(field));
   }
 
@@ -250,7 +250,7 @@ export class Vault {
   }
 
   async encryptBytes(db: Db, field: FieldPlace & { value: Buffer }): Promise<Buffer> {
-    const key = this.#cachedKey(db, field) ?? (await this.#dataKeyForWriting(db, field));
+    const key = this.#keyForWriting(db, field) ?? (await this.#dataKeyForWriting(db, field));
     return sealVersionedBytes(key, field.value, fieldAad(field));
   }
 
@@ -313,6 +313,8 @@ export class Vault {
       entry: {
         actor: actor ?? { type: "system" },
         action: "vault.shred",
+        // One person's erasure names them, as shred() does; a sweep's batch names nobody.
+        ...(subjectIds.length === 1 && subjectIds[0] ? { subjectId: subjectIds[0] } : {}),
         purpose,
         details: { reason, subjects: subjectIds.length, keysDestroyed: destroyed },
       },
@@ -376,6 +378,19 @@ export class Vault {
     return rotateMasterKey(db, { ...options, keyring: this.#keyring });
   }
 
+  /**
+   * A cached key a write may use without asking the database. Inside a transaction only the
+   * transaction's own: its first write of a (subject, purpose) reads the key row FOR SHARE, which
+   * a shred must wait for, so a sweep cannot destroy a key under a record being written.
+   */
+  #keyForWriting(db: Db, field: FieldPlace): Buffer | undefined {
+    assertPurpose(field.purpose);
+    const id = cacheId(field.subjectId, field.purpose);
+    if (!inTransaction(db)) return this.#cache.get(id);
+    const local = this.#transactionKeys.get(db);
+    return local?.epoch === this.#epoch ? local.keys.get(id) : undefined;
+  }
+
   #cachedKey(db: Db, { subjectId, purpose }: FieldPlace): Buffer | undefined {
     assertPurpose(purpose);
     return this.#cached(db, cacheId(subjectId, purpose));
@@ -420,7 +435,7 @@ export class Vault {
   /** The subject's key for a purpose, created on first use and re-created after a shred. */
   async #dataKeyForWriting(db: Db, { subjectId, purpose }: FieldPlace): Promise<Buffer> {
     const id = cacheId(subjectId, purpose);
-    let row = await this.#readDataKey(db, subjectId, purpose);
+    let row = await this.#readDataKey(db, subjectId, purpose, inTransaction(db));
     if (!row?.wrappedKey) {
       const key = randomBytes(keyBytes);
       const values = {
@@ -458,8 +473,8 @@ export class Vault {
     return key;
   }
 
-  async #readDataKey(db: Db, subjectId: string, purpose: VaultPurpose) {
-    const [row] = await db
+  async #readDataKey(db: Db, subjectId: string, purpose: VaultPurpose, forShare = false) {
+    const query = db
       .select({
         wrappedKey: dataKeys.wrappedKey,
         masterKeyId: dataKeys.masterKeyId,
@@ -467,6 +482,7 @@ export class Vault {
       })
       .from(dataKeys)
       .where(and(eq(dataKeys.subjectId, subjectId), eq(dataKeys.purpose, purpose)));
+    const [row] = forShare ? await query.for("share") : await query;
     return row;
   }
 
