@@ -203,6 +203,72 @@ for (const kind of databaseKinds) {
       );
     });
 
+    it("never shreds a key under a record another transaction is writing (PostgreSQL, two connections)", async (t) => {
+      if (kind !== "postgres") return t.skip("one connection on PGlite: nothing runs concurrently");
+      const { email } = uniquePerson();
+      const note = await insertTestNote(
+        database.db,
+        { vault, dataMap, now: clock.now() },
+        {
+          email,
+          requestId: "race",
+          text: "eerste",
+        },
+      );
+      await insertTestRow(database.db, { vault, dataMap, now: clock.now() }, reply, {
+        subjectId: note.subjectId,
+        requestId: "race",
+      });
+      await eraseSubject(
+        { db: database.db, dataMap, vault, clock },
+        { subjectId: note.subjectId, scope: { recordTypes: ["test.note"] }, actor: staff },
+      );
+      let releaseWriter = () => {};
+      const writerMayCommit = new Promise<void>((resolve) => {
+        releaseWriter = resolve;
+      });
+      let written: { id: string } | undefined;
+      let wroteRow = () => {};
+      const rowWritten = new Promise<void>((resolve) => {
+        wroteRow = resolve;
+      });
+      const writer = database.db.transaction(async (tx) => {
+        written = await insertTestNote(
+          tx,
+          { vault, dataMap, now: clock.now() },
+          {
+            email,
+            requestId: "race-2",
+            text: "tweede",
+          },
+        );
+        wroteRow();
+        await writerMayCommit;
+      });
+      await rowWritten;
+      const erasure = eraseSubject(
+        { db: database.db, dataMap, vault, clock },
+        { subjectId: note.subjectId, scope: { recordTypes: ["test.reply"] }, actor: staff },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      releaseWriter();
+      await Promise.all([writer, erasure]);
+      assert.equal(await liveKey(note.subjectId, "contact"), true);
+      const stored = await queryRows<{ note_ciphertext: string }>(
+        database.db,
+        sql`select note_ciphertext from test_notes where id = ${written?.id ?? ""}`,
+      );
+      const text = await vault.decryptField(database.db, {
+        subjectId: note.subjectId,
+        purpose: "contact",
+        table: "test_notes",
+        column: "note_ciphertext",
+        recordId: written?.id ?? "",
+        ciphertext: stored[0]?.note_ciphertext ?? "",
+      });
+      assert.equal(text, "tweede");
+    });
+
     async function liveKey(subjectId: string, purpose: string): Promise<boolean> {
       const rows = await queryRows<{ wrapped_key: string | null }>(
         database.db,
