@@ -51,7 +51,9 @@ for (const kind of databaseKinds) {
     after(() => database.close());
 
     it("recomputes retain_until once when the contact period goes from 1 to 2 years, and keeps open requests waiting", async () => {
-      assert.deepEqual(await applyPolicyRetention({ db: database.db, dataMap, clock }), []);
+      assert.deepEqual(await applyPolicyRetention({ db: database.db, dataMap, clock }), [
+        { recordType: "test.note", updated: 0 },
+      ]);
       clock.set("2026-03-31T12:00:00Z");
       const closed = await insertTestNote(
         database.db,

@@ -35,8 +35,10 @@ export async function applyPolicyRetention(
       .from(retentionRulesApplied)
       .where(eq(retentionRulesApplied.recordType, type.id));
     if (applied?.ruleHash === hash) continue;
+    // Without a record of the rule the dates were computed with (a first start, an upgrade),
+    // recompute anyway: for rows computed with the same rule it changes nothing.
     const updated = await deps.db.transaction(async (tx) => {
-      const count = applied ? await recompute(tx, deps.dataMap, type, effective.rule) : 0;
+      const count = await recompute(tx, deps.dataMap, type, effective.rule);
       await tx
         .insert(retentionRulesApplied)
         .values({ recordType: type.id, ruleHash: hash, appliedAt: deps.clock.now() })
@@ -44,7 +46,7 @@ export async function applyPolicyRetention(
           target: retentionRulesApplied.recordType,
           set: { ruleHash: hash, appliedAt: deps.clock.now() },
         });
-      if (applied) {
+      if (count > 0 || applied) {
         await appendAudit(tx, {
           clock: deps.clock,
           entry: {
@@ -57,8 +59,7 @@ export async function applyPolicyRetention(
       }
       return count;
     });
-    // The first sight of a record type only records its rule: its rows were computed with it.
-    if (applied) changed.push({ recordType: type.id, updated });
+    changed.push({ recordType: type.id, updated });
   }
   return changed;
 }

@@ -44,6 +44,15 @@ export class DataMap {
     this.#conditions = conditions;
   }
 
+  /** The same record types and conditions under another policy: the one about to be activated. */
+  withPolicy(policy: Policy): DataMap {
+    return new DataMap({
+      recordTypes: this.recordTypes,
+      policy: () => policy,
+      conditions: this.#conditions,
+    });
+  }
+
   get policy(): Policy {
     return this.#policy();
   }

@@ -6,7 +6,7 @@ import { appendAudit } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
 import { sendPage } from "../../core/http/index.ts";
-import type { DataMap } from "../../datamap/index.ts";
+import { applyPolicyRetention, type DataMap } from "../../datamap/index.ts";
 import {
   activeVersionHash,
   contentHashOf,
@@ -145,6 +145,13 @@ export function registerPolicyAdminRoutes(app: FastifyInstance, deps: PolicyAdmi
           policy: parsed.policy,
           source: request.body.source,
           staffId: staff.staffId,
+        });
+        // Stored dates follow the new rules at once (a 7-year period becoming 10 must not let
+        // the next sweep erase invoices by the old one), in the activation's transaction.
+        await applyPolicyRetention({
+          db: tx,
+          dataMap: deps.dataMap.withPolicy(parsed.policy),
+          clock: deps.clock,
         });
         if (parsed.policy.version.notify) {
           await queuePolicyNotice(tx, {

@@ -1,11 +1,19 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { type CookieJar, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
-import { extraTestType, testDataMap } from "../../../test/helpers/test-record-type.ts";
+import {
+  createTestNotesTable,
+  extraTestType,
+  insertTestNote,
+  testDataMap,
+} from "../../../test/helpers/test-record-type.ts";
 import { listAudit } from "../../audit/index.ts";
+import { queryRows } from "../../core/db/database.ts";
+import { type DataMap, publishAnchorEvent } from "../../datamap/index.ts";
 import { defaultPolicyFile, pendingPolicyNotices } from "../../policy/index.ts";
 
 describe("replacing the policy from the back office", () => {
@@ -107,10 +115,16 @@ describe("a policy that would break the data map", () => {
   let officer: CookieJar;
   let source: string;
 
+  let dataMap: DataMap | undefined;
+
   before(async () => {
     t = await createTestApp(kind, {
-      dataMap: (policy) => testDataMap(policy, undefined, [extraTestType("teamviewer")]),
+      dataMap: (policy) => {
+        dataMap = testDataMap(policy, undefined, [extraTestType("teamviewer")]);
+        return dataMap;
+      },
     });
+    await createTestNotesTable(t.database.db);
     officer = await signIn(t, await setUpStaff(t, "privacy"));
     source = await readFile(defaultPolicyFile, "utf8");
   });
@@ -131,5 +145,69 @@ describe("a policy that would break the data map", () => {
       assert.equal(response.statusCode, 400, step);
       assert.match(response.body, /test\.teamviewer stores data the policy says is not stored/);
     }
+  });
+});
+
+describe("activating a policy with another period", () => {
+  const kind = databaseKinds[0] ?? "pglite";
+  let t: TestApp;
+  let officer: CookieJar;
+  let dataMap: DataMap | undefined;
+
+  before(async () => {
+    t = await createTestApp(kind, {
+      dataMap: (policy) => {
+        dataMap = testDataMap(policy);
+        return dataMap;
+      },
+    });
+    await createTestNotesTable(t.database.db);
+    officer = await signIn(t, await setUpStaff(t, "privacy"));
+  });
+  after(() => t.close());
+
+  it("moves the stored dates of existing records in the same step (contact: 1 year becomes 2)", async () => {
+    if (!dataMap) throw new Error("the app did not build the data map");
+    const map = dataMap;
+    const closedAt = t.clock.now();
+    const note = await insertTestNote(
+      t.database.db,
+      { vault: t.vault, dataMap: map, now: t.clock.now() },
+      {
+        email: "an.peeters@example.be",
+        requestId: "r1",
+      },
+    );
+    await publishAnchorEvent(
+      t.database.db,
+      { dataMap: map, clock: t.clock },
+      {
+        event: "request.closed",
+        subjectId: note.subjectId,
+        key: "r1",
+      },
+    );
+    const source = (await readFile(defaultPolicyFile, "utf8")).replace(
+      /event: request\.closed\n(\s+)years: 1/,
+      "event: request.closed\n$1years: 2",
+    );
+    const preview = await submitForm(t, officer, "/admin/policy", "/admin/policy/preview", {
+      source,
+    });
+    const hash = /name="hash" value="([0-9a-f]{16})"/.exec(preview.body)?.[1] ?? "";
+    const base = /name="base" value="([0-9a-f]{16})"/.exec(preview.body)?.[1] ?? "";
+    const activated = await submitForm(t, officer, "/admin/policy", "/admin/policy/activate", {
+      source,
+      hash,
+      base,
+    });
+    assert.equal(activated.statusCode, 303, activated.body.slice(0, 2000));
+    const [row] = await queryRows<{ retain_until: string | Date }>(
+      t.database.db,
+      sql`select retain_until from test_notes where id = ${note.id}`,
+    );
+    const twoYearsLater = new Date(closedAt);
+    twoYearsLater.setUTCFullYear(closedAt.getUTCFullYear() + 2);
+    assert.equal(new Date(row?.retain_until ?? 0).toISOString(), twoYearsLater.toISOString());
   });
 });
