@@ -22,6 +22,11 @@ export interface ExplainInput {
   retentionReason: RetentionReason;
   /** Holds in force that cover the record. */
   holds?: readonly LegalHold[];
+  /**
+   * Who reads it. The person is told that a hold keeps their data, never its reason: a reason
+   * such as a police case number could tip off the person it is about.
+   */
+  audience?: "staff" | "subject";
 }
 
 /** Dates as the person reads them elsewhere on the site: ISO, one day, no time zone riddle. */
@@ -33,7 +38,7 @@ export function isoDay(date: Date): string {
 export function explainRetention(
   dataMap: DataMap,
   t: Translate,
-  { recordType, retainUntil, retentionReason, holds = [] }: ExplainInput,
+  { recordType, retainUntil, retentionReason, holds = [], audience = "staff" }: ExplainInput,
 ): RetentionExplanation {
   const why = describeReason(t, retentionReason);
   const summary = retainUntil
@@ -43,12 +48,27 @@ export function explainRetention(
     summary,
     goesOn: retainUntil,
     changes: changesFor(dataMap, t, recordType, retainUntil, retentionReason),
-    holds: holds.map((hold) =>
-      hold.endsAt
-        ? t("retention.hold.until", { date: isoDay(hold.endsAt), reason: hold.reason })
-        : t("retention.hold", { reason: hold.reason }),
-    ),
+    holds:
+      audience === "subject"
+        ? holdsForSubject(t, holds)
+        : holds.map((hold) =>
+            hold.endsAt
+              ? t("retention.hold.until", { date: isoDay(hold.endsAt), reason: hold.reason })
+              : t("retention.hold", { reason: hold.reason }),
+          ),
   };
+}
+
+/** One sentence however many holds: the person learns that, and until when if known. */
+function holdsForSubject(t: Translate, holds: readonly LegalHold[]): string[] {
+  if (holds.length === 0) return [];
+  const ends = holds.map((hold) => hold.endsAt);
+  const last = ends.every((end) => end !== null)
+    ? new Date(Math.max(...ends.map((end) => (end as Date).getTime())))
+    : null;
+  return [
+    last ? t("retention.hold.subject_until", { date: isoDay(last) }) : t("retention.hold.subject"),
+  ];
 }
 
 export function describeReason(t: Translate, reason: RetentionReason): string {

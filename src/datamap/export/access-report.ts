@@ -177,6 +177,7 @@ function describeRecordType(
         retainUntil: record.retainUntil,
         retentionReason: record.retentionReason,
         holds: holdsOfType,
+        audience: "subject",
       }),
     })),
   };

@@ -349,12 +349,13 @@ for (const kind of databaseKinds) {
         "gerechtvaardigd belang",
         "Voorbeeld Hosting NV",
         "Melding nummer 39 over de server",
-        "dossier 2026/17",
+        "juridische blokkering",
         `Pagina 1 van ${pages}`,
         `Pagina ${pages} van ${pages}`,
       ]) {
         assert.ok(text.includes(expected), `the PDF says "${expected}"`);
       }
+      assert.ok(!text.includes("dossier 2026/17"), "the person is told of the hold, not its case");
     });
 
     it("shows a value whose key was shredded as erased, in the report, the JSON and the CSV", async () => {

@@ -42,6 +42,9 @@ export const retentionEn: Record<keyof typeof retentionNl, string> = {
   "retention.hold": "A legal hold keeps this: {reason}.",
   "retention.hold.until": "A legal hold keeps this until {date}: {reason}.",
   "retention.event.request.closed": "the handling of a request",
+  "retention.hold.subject": "A legal duty to preserve it (a legal hold) keeps this.",
+  "retention.hold.subject_until":
+    "A legal duty to preserve it (a legal hold) keeps this until {date}.",
   "retention.event.agreement.ended": "the end of an agreement",
   "retention.event.newsletter.unsubscribed": "an unsubscription",
   "retention.event.order.completed": "the completion of an order",

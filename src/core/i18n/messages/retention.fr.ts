@@ -48,6 +48,10 @@ export const retentionFr: Record<keyof typeof retentionNl, string> = {
   "retention.hold": "Une conservation légale bloque ceci : {reason}.",
   "retention.hold.until": "Une conservation légale bloque ceci jusqu'au {date} : {reason}.",
   "retention.event.request.closed": "le traitement d'une demande",
+  "retention.hold.subject":
+    "Une obligation légale de conservation (une conservation légale) bloque ceci.",
+  "retention.hold.subject_until":
+    "Une obligation légale de conservation (une conservation légale) bloque ceci jusqu'au {date}.",
   "retention.event.agreement.ended": "la fin d'un contrat",
   "retention.event.newsletter.unsubscribed": "une désinscription",
   "retention.event.order.completed": "la finalisation d'une commande",

@@ -46,6 +46,10 @@ export const retentionNl = {
   "retention.hold": "Een juridische blokkering houdt dit vast: {reason}.",
   "retention.hold.until": "Een juridische blokkering houdt dit vast tot {date}: {reason}.",
   "retention.event.request.closed": "het afhandelen van een verzoek",
+  "retention.hold.subject":
+    "Een wettelijke verplichting tot bewaren (een juridische blokkering) houdt dit vast.",
+  "retention.hold.subject_until":
+    "Een wettelijke verplichting tot bewaren (een juridische blokkering) houdt dit vast tot {date}.",
   "retention.event.agreement.ended": "het aflopen van een overeenkomst",
   "retention.event.newsletter.unsubscribed": "een uitschrijving",
   "retention.event.order.completed": "het afronden van een bestelling",
