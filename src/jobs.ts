@@ -1,5 +1,16 @@
 import type { JobDefinition } from "./core/jobs/index.ts";
 import { deliverMailJob } from "./core/mail/index.ts";
+import type { DataMap } from "./datamap/index.ts";
+import { retentionSweepJob } from "./datamap/retention-sweep.job.ts";
+import type { Vault } from "./vault/index.ts";
+
+/** What jobs need beyond a job's context: the server and the CLI open these once. */
+export interface ProductJobDeps {
+  vault: Vault;
+  dataMap: DataMap;
+}
 
 /** Every recurring job of the product; modules add theirs here by hand, like routes in app.ts. */
-export const allJobs: readonly JobDefinition[] = [deliverMailJob];
+export function productJobs({ vault, dataMap }: ProductJobDeps): readonly JobDefinition[] {
+  return [deliverMailJob, retentionSweepJob({ vault, dataMap })];
+}

@@ -7,8 +7,9 @@ import type { Config } from "./core/config.ts";
 import { type Database, openDatabase } from "./core/db/database.ts";
 import { runMigrations } from "./core/db/migrate.ts";
 import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
-import { allJobs } from "./jobs.ts";
+import { productJobs } from "./jobs.ts";
 import { loadActivePolicy, PolicyStore } from "./policy/index.ts";
+import { createDataMap } from "./record-types.ts";
 import { loadMasterKeyring, openVault } from "./vault/index.ts";
 
 export class StartupError extends Error {
@@ -19,6 +20,7 @@ export interface StartOptions {
   config: Config;
   log: Logger;
   clock?: Clock;
+  /** Defaults to the product's jobs. */
   jobs?: readonly JobDefinition[];
   /** Lets a test add a route (say, a slow one) before the server listens. */
   beforeListen?: (app: FastifyInstance) => void | Promise<void>;
@@ -45,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (warning) log.warn(warning);
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
+  let jobs = options.jobs;
   try {
     await runMigrations(database);
     const vault = await openVault({ db: database.db, config, clock, keyring });
@@ -54,7 +57,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       source: active.source,
       publicUrl: config.PUBLIC_URL,
     });
-    app = await buildApp({ config, database, clock, log, vault, policies: store });
+    // One data map for the routes and the sweep, following the policy version in force.
+    const dataMap = createDataMap(() => store.current());
+    jobs ??= productJobs({ vault, dataMap });
+    app = await buildApp({ config, database, clock, log, vault, policies: store, dataMap });
     // Another process may activate a new version; every process follows within 30 s.
     const follow = setInterval(() => {
       store.refresh(database.db).catch(() => {});
@@ -69,7 +75,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   const scheduler = config.JOBS_ENABLED
-    ? startScheduler({ jobs: options.jobs ?? allJobs, db: database.db, clock, log, config })
+    ? startScheduler({ jobs, db: database.db, clock, log, config })
     : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -1,9 +1,19 @@
 import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
-import { type JobRunReport, listJobStatus, nextRunOf, runAllOnce } from "../core/jobs/index.ts";
+import type { Config } from "../core/config.ts";
+import type { Database } from "../core/db/database.ts";
+import {
+  type JobDefinition,
+  type JobRunReport,
+  listJobStatus,
+  nextRunOf,
+  runAllOnce,
+} from "../core/jobs/index.ts";
 import { createLogger } from "../core/log.ts";
-import { allJobs } from "../jobs.ts";
+import { productJobs } from "../jobs.ts";
+import { loadMasterKeyring } from "../vault/index.ts";
 import { commandAction } from "./command-action.ts";
+import { openProductDeps } from "./retention.ts";
 import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 export function registerJobsCommands(program: Command): void {
@@ -18,18 +28,18 @@ export function registerJobsCommands(program: Command): void {
     .description(
       "Run every scheduled job once now (or only --job NAME), e.g. from cron when `serve` runs with JOBS_ENABLED=false. On PostgreSQL it is safe next to running servers (a job another process is running is skipped); the embedded database allows one process, so stop `serve` first.",
     )
-    .option("--job <name>", `run only this job (${allJobs.map((job) => job.name).join(", ")})`)
+    .option("--job <name>", "run only this job (names as in `jobs list`)")
     .action(
       commandAction(async (config, options: { job?: string }) => {
-        const selected = allJobs.filter((job) => !options.job || job.name === options.job);
-        if (selected.length === 0) {
-          process.stderr.write(
-            `error: no job named "${options.job}"; known jobs: ${allJobs.map((job) => job.name).join(", ")}\n`,
-          );
-          process.exitCode = 1;
-          return;
-        }
-        await withMigratedDatabase(config, async (database) => {
+        await withProductJobs(config, async (database, jobs) => {
+          const selected = jobs.filter((job) => !options.job || job.name === options.job);
+          if (selected.length === 0) {
+            process.stderr.write(
+              `error: no job named "${options.job}"; known jobs: ${jobs.map((job) => job.name).join(", ")}\n`,
+            );
+            process.exitCode = 1;
+            return;
+          }
           const log = createLogger({
             level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
           });
@@ -56,9 +66,9 @@ export function registerJobsCommands(program: Command): void {
     .description("Show each job's schedule, last run, duration and outcome.")
     .action(
       commandAction(async (config) => {
-        await withMigratedDatabase(config, async (database) => {
+        await withProductJobs(config, async (database, jobs) => {
           const status = new Map((await listJobStatus(database.db)).map((row) => [row.name, row]));
-          for (const job of allJobs) {
+          for (const job of jobs) {
             const row = status.get(job.name);
             const last = row?.lastFinishedAt
               ? `last ${row.lastFinishedAt.toISOString()} ${row.lastOutcome} in ${row.lastDurationMs} ms${row.lastError ? `: ${row.lastError}` : ""}`
@@ -71,6 +81,22 @@ export function registerJobsCommands(program: Command): void {
         });
       }),
     );
+}
+
+/**
+ * The jobs as a server schedules them, with the vault and the data map they need; the master key
+ * is loaded before the database, so a missing one is reported before anything is migrated.
+ */
+async function withProductJobs(
+  config: Config,
+  work: (database: Database, jobs: readonly JobDefinition[]) => Promise<void>,
+): Promise<void> {
+  const { keyring, warning } = await loadMasterKeyring(config);
+  if (warning) process.stderr.write(`warning: ${warning}\n`);
+  await withMigratedDatabase(config, async (database) => {
+    const jobs = productJobs(await openProductDeps(config, database, keyring));
+    await work(database, jobs);
+  });
 }
 
 function formatReport(result: JobRunReport): string {

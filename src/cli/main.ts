@@ -5,6 +5,7 @@ import { registerJobsCommands } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
 import { registerPolicyCommands } from "./policy.ts";
+import { registerRetentionCommands } from "./retention.ts";
 import { registerServeCommand } from "./serve.ts";
 import { registerStaffCommands } from "./staff.ts";
 
@@ -25,5 +26,6 @@ registerKeysCommands(program);
 registerStaffCommands(program);
 registerAuditCommands(program);
 registerPolicyCommands(program);
+registerRetentionCommands(program);
 
 await program.parseAsync(process.argv);
