@@ -96,7 +96,11 @@ async function measure(
       erasure: { method },
     });
     // No running agreements: every due note goes.
-    const dataMap = new DataMap({ recordTypes: [type], policy: () => policy });
+    const dataMap = new DataMap({
+      recordTypes: [type],
+      policy: () => policy,
+      conditions: { running_agreement: async () => false },
+    });
     await createTestNotesTable(database.db);
     // Every product table has this index (retentionIndexes); the sweep's subject checks need it.
     await database.db.execute(

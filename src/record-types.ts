@@ -9,7 +9,13 @@ import type { Policy, PolicyProblem } from "./policy/index.ts";
 export const allRecordTypes: readonly RecordType[] = [exportPackageRecordType];
 
 export function createDataMap(policy: () => Policy): DataMap {
-  return new DataMap({ recordTypes: allRecordTypes, policy });
+  return new DataMap({
+    recordTypes: allRecordTypes,
+    policy,
+    // Agreements arrive with the customers module; until then nobody has a running one, which
+    // is the truth for this product as built, not a default.
+    conditions: { running_agreement: async () => false },
+  });
 }
 
 /**

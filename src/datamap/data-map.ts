@@ -15,8 +15,11 @@ export type ConditionCheck = (db: Db, subjectId: string) => Promise<boolean>;
 export interface DataMapOptions {
   recordTypes: readonly RecordType[];
   policy: () => Policy;
-  /** Missing checks are false: without a customers module nobody has a running agreement. */
-  conditions?: Partial<Record<RetentionConditionName, ConditionCheck>>;
+  /**
+   * One check per condition a policy rule may name. Required, so a data map cannot silently
+   * treat "while an agreement runs" as never true because nobody wired the check.
+   */
+  conditions: Record<RetentionConditionName, ConditionCheck>;
 }
 
 /** The rule the engine applies to one record type, resolved against the policy in force. */
@@ -31,9 +34,9 @@ export type EffectiveRule =
 export class DataMap {
   readonly recordTypes: readonly RecordType[];
   readonly #policy: () => Policy;
-  readonly #conditions: Partial<Record<RetentionConditionName, ConditionCheck>>;
+  readonly #conditions: Record<RetentionConditionName, ConditionCheck>;
 
-  constructor({ recordTypes, policy, conditions = {} }: DataMapOptions) {
+  constructor({ recordTypes, policy, conditions }: DataMapOptions) {
     const ids = new Set<string>();
     for (const type of recordTypes) {
       if (ids.has(type.id)) throw new Error(`record type ${type.id} is declared twice`);
@@ -51,6 +54,11 @@ export class DataMap {
       policy: () => policy,
       conditions: this.#conditions,
     });
+  }
+
+  /** Other record types under the same policy and conditions (tests and benchmarks). */
+  withRecordTypes(recordTypes: readonly RecordType[]): DataMap {
+    return new DataMap({ recordTypes, policy: this.#policy, conditions: this.#conditions });
   }
 
   get policy(): Policy {
@@ -134,8 +142,7 @@ export class DataMap {
     condition: RetentionConditionName,
     subjectId: string,
   ): Promise<boolean> {
-    const check = this.#conditions[condition];
-    return check ? check(db, subjectId) : false;
+    return this.#conditions[condition](db, subjectId);
   }
 
   /** Problems a policy change would cause, e.g. a purpose a record type needs was removed. */

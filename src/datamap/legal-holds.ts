@@ -127,9 +127,11 @@ export async function listLegalHolds(db: Db, limit = 200): Promise<LegalHold[]> 
  * is small, so this stays an index scan of the record table.
  */
 export function notHeld(type: RecordType, now: Date): SQL {
-  return sql`not exists (
-    select 1 from legal_holds h
-    where h.released_at is null and (h.ends_at is null or h.ends_at > ${now})
-      and (h.subject_id is null or h.subject_id = r.subject_id)
-      and (h.record_type is null or h.record_type = ${type.id}))`;
+  const inForce = sql`h.released_at is null and (h.ends_at is null or h.ends_at > ${now})
+      and (h.record_type is null or h.record_type = ${type.id})`;
+  // The hold on the whole record type is evaluated once, and holds on people become one hashed
+  // NOT IN lookup: a correlated subquery per row made a sweep's plan eight times slower.
+  return sql`(not exists (select 1 from legal_holds h where ${inForce} and h.subject_id is null)
+    and (r.subject_id is null or r.subject_id not in
+      (select h.subject_id from legal_holds h where ${inForce} and h.subject_id is not null)))`;
 }

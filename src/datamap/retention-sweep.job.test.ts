@@ -16,7 +16,7 @@ import { createLogger } from "../core/log.ts";
 import { loadActivePolicy } from "../policy/index.ts";
 import type { Vault } from "../vault/index.ts";
 import { openTestVault, uniquePerson } from "../vault/test-vault.ts";
-import { DataMap } from "./data-map.ts";
+import type { DataMap } from "./data-map.ts";
 import { defineRecordType } from "./record-type.ts";
 import { retentionSweepJob } from "./retention-sweep.job.ts";
 import { sweepRetention } from "./retention-sweep.ts";
@@ -100,7 +100,7 @@ for (const kind of databaseKinds) {
         fields: testNoteType.fields.filter((field) => field.kind !== "encrypted"),
         erasure: { method: "delete" },
       });
-      const deleting = new DataMap({ recordTypes: [deleted], policy: () => dataMap.policy });
+      const deleting = dataMap.withRecordTypes([deleted]);
       const stop = new AbortController();
       // PGlite answers on this thread: without a turn between batches this would fire after the end.
       setTimeout(() => stop.abort(), 0);

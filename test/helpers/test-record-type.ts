@@ -70,6 +70,9 @@ export async function createTestNotesTable(db: Db, name = "test_notes"): Promise
   await db.execute(
     sql`create index if not exists ${sql.identifier(`${name}_retain_idx`)} on ${sql.identifier(name)} (retain_until)`,
   );
+  await db.execute(
+    sql`create index if not exists ${sql.identifier(`${name}_subject_idx`)} on ${sql.identifier(name)} (subject_id)`,
+  );
 }
 
 /**
