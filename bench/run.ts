@@ -1,7 +1,9 @@
 import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
+import { printExportBenchmarks } from "./export.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
+import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
 import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
 
@@ -61,3 +63,13 @@ for (const [route, result] of [
 }
 
 await printVaultBenchmarks(kinds);
+
+const sweeps: SweepBenchResult[] = [];
+for (const kind of kinds) {
+  for (const method of ["delete", "shred"] as const) {
+    sweeps.push(await benchRetentionSweep(kind, { records: 1_000_000, method }));
+  }
+}
+process.stdout.write(`\n${formatSweepBench(sweeps)}\n`);
+
+await printExportBenchmarks(kinds);
