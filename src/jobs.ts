@@ -10,7 +10,10 @@ export interface ProductJobDeps {
   dataMap: DataMap;
 }
 
-/** Every recurring job of the product; modules add theirs here by hand, like routes in app.ts. */
-export function productJobs({ vault, dataMap }: ProductJobDeps): readonly JobDefinition[] {
-  return [deliverMailJob, retentionSweepJob({ vault, dataMap })];
+/**
+ * Every recurring job of the product; modules add theirs here by hand, like routes in app.ts.
+ * The dependencies are asked for only when a job runs: `jobs list` opens no vault.
+ */
+export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[] {
+  return [deliverMailJob, retentionSweepJob(deps)];
 }

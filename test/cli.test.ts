@@ -121,11 +121,21 @@ describe("wits-privacy CLI", () => {
     const once = await run(["jobs", "run-once"], { DATA_DIR });
     assert.equal(once.code, 0, once.stderr);
     assert.match(once.stdout, /mail\.deliver: ok/);
+    assert.match(once.stdout, /retention\.sweep: ok erased=0/);
     const list = await run(["jobs", "list"], { DATA_DIR });
     assert.match(list.stdout, /mail\.deliver .* ok in \d+ ms/);
+    assert.match(list.stdout, /retention\.sweep {2}\[0 7 \* \* \* \*/);
     const unknown = await run(["jobs", "run-once", "--job", "nope"], { DATA_DIR });
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /no job named "nope"; known jobs: mail\.deliver/);
+  });
+
+  it("lists the jobs of a PostgreSQL installation without its master key", {
+    skip: !process.env.DATABASE_URL && "needs DATABASE_URL",
+  }, async () => {
+    const list = await run(["jobs", "list"], { DATABASE_URL: process.env.DATABASE_URL ?? "" });
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /retention\.sweep/);
   });
 
   it("serves, refuses a second server on the same port or data, and stops cleanly on SIGTERM", async () => {

@@ -66,7 +66,11 @@ export function registerJobsCommands(program: Command): void {
     .description("Show each job's schedule, last run, duration and outcome.")
     .action(
       commandAction(async (config) => {
-        await withProductJobs(config, async (database, jobs) => {
+        await withMigratedDatabase(config, async (database) => {
+          // Listing runs no job, so it needs neither the master key nor the vault.
+          const jobs = productJobs(() => {
+            throw new Error("jobs list does not run jobs");
+          });
           const status = new Map((await listJobStatus(database.db)).map((row) => [row.name, row]));
           for (const job of jobs) {
             const row = status.get(job.name);
@@ -94,7 +98,8 @@ async function withProductJobs(
   const { keyring, warning } = await loadMasterKeyring(config);
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   await withMigratedDatabase(config, async (database) => {
-    const jobs = productJobs(await openProductDeps(config, database, keyring));
+    const deps = await openProductDeps(config, database, keyring);
+    const jobs = productJobs(() => deps);
     await work(database, jobs);
   });
 }

@@ -84,6 +84,7 @@ async function recompute(
       update ${table(type)} set
         retention_reason = jsonb_set(retention_reason, '{period}', ${JSON.stringify(period)}::jsonb),
         retain_until = case when retention_reason->>'code' = 'after_event'
+            and retention_reason ? 'at'
           -- In UTC, as addPeriod counts: in the session's zone a month or a DST day shifts it.
           then (((retention_reason->>'at')::timestamptz at time zone 'UTC')
                + make_interval(years => ${rule.years ?? 0}, months => ${rule.months ?? 0}, days => ${rule.days ?? 0}))

@@ -51,7 +51,7 @@ for (const kind of databaseKinds) {
       );
     };
     const runJob = (signal: AbortSignal) =>
-      retentionSweepJob({ vault, dataMap }).run({
+      retentionSweepJob(() => ({ vault, dataMap })).run({
         db: database.db,
         clock,
         config,
@@ -115,7 +115,7 @@ for (const kind of databaseKinds) {
     });
 
     it("runs hourly, at seven minutes past", () => {
-      const job = retentionSweepJob({ vault, dataMap });
+      const job = retentionSweepJob(() => ({ vault, dataMap }));
       const next = (at: string) => nextRunOf(job, "Europe/Brussels", new Date(at))?.toISOString();
       assert.equal(next("2026-03-01T10:30:00Z"), "2026-03-01T11:07:00.000Z");
       assert.equal(next("2026-03-01T11:07:00Z"), "2026-03-01T12:07:00.000Z");

@@ -25,16 +25,18 @@ export type SweepTotals = {
 export const retentionSweepSchedule = "0 7 * * * *";
 
 /**
- * Erases what the policy no longer lets us keep. A shutdown stops it between batches; the next
+ * Erases what the policy no longer lets us keep. Its dependencies are asked for when it runs, so
+ * listing the jobs needs no master key. A shutdown stops it between batches; the next
  * tick (or another process, on PostgreSQL) goes on from there.
  */
-export function retentionSweepJob({ vault, dataMap }: RetentionSweepJobDeps): JobDefinition {
+export function retentionSweepJob(deps: () => RetentionSweepJobDeps): JobDefinition {
   return defineJob({
     name: "retention.sweep",
     description:
       "Erases every record past its retention date that no legal hold covers (delete, anonymise or crypto-shred, as its record type says), in audited batches.",
     schedule: retentionSweepSchedule,
     run: async ({ db, clock, signal }) => {
+      const { vault, dataMap } = deps();
       const report = await sweepRetention({ db, dataMap, clock, vault }, { signal });
       return sweepTotals(report);
     },

@@ -179,13 +179,18 @@ async function sweepBatch(
       ...new Set(erasable.flatMap((row) => (row.subject_id ? [row.subject_id] : []))),
     ];
     // Whatever the method: a key with no record left under its purpose has nothing to protect.
-    const keysShredded = await shredEmptiedKeys(tx, deps, {
+    const { shredded: keysShredded, emptied } = await shredEmptiedKeys(tx, deps, {
       subjectIds: touched,
       purpose: type.purpose,
       reason: "retention.sweep",
       actor,
     });
-    await forgetEmptySubjects(tx, deps.dataMap.recordTypes, touched);
+    await forgetEmptySubjects(
+      tx,
+      deps.dataMap.recordTypes,
+      emptied,
+      deps.dataMap.ofPurpose(type.purpose),
+    );
     await appendAudit(tx, {
       clock: deps.clock,
       entry: {

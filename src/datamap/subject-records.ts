@@ -18,8 +18,8 @@ export async function subjectsWithoutRecords(
   );
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select s.id::text as id from subjects s
-        where s.id = any(${uuidArray(subjectIds)}) and ${sql.join(none, sql` and `)}`,
+    sql`select s.id::text as id from unnest(${uuidArray(subjectIds)}) as s(id)
+        where ${sql.join(none, sql` and `)}`,
   );
   return rows.map((row) => row.id);
 }
@@ -29,13 +29,18 @@ export async function subjectsWithoutRecords(
  * lookup of the old e-mail address finds nobody. The bare subject row stays for its keys' sake.
  * Not while an objection, a withdrawn consent or a legal hold is in force: the person must be
  * recognised when they come back, or their objection would stop working.
+ * `candidates` are subjects known to have nothing left in `checkedTypes` already, so only the
+ * other record types are looked at.
  */
 export async function forgetEmptySubjects(
   db: Db,
   allTypes: readonly RecordType[],
-  subjectIds: readonly string[],
+  candidates: readonly string[],
+  checkedTypes: readonly RecordType[] = [],
 ): Promise<number> {
-  const withoutRecords = await subjectsWithoutRecords(db, allTypes, subjectIds);
+  const others = allTypes.filter((type) => !checkedTypes.includes(type));
+  const withoutRecords =
+    others.length === 0 ? [...candidates] : await subjectsWithoutRecords(db, others, candidates);
   if (withoutRecords.length === 0) return 0;
   const remembered = await queryRows<{ id: string }>(
     db,
@@ -72,8 +77,8 @@ export async function shredEmptiedKeys(
   db: Db,
   { dataMap, vault }: { dataMap: DataMap; vault: Vault },
   { subjectIds, purpose, reason, actor }: ShredEmptiedInput,
-): Promise<number> {
-  if (subjectIds.length === 0) return 0;
+): Promise<{ shredded: number; emptied: string[] }> {
+  if (subjectIds.length === 0) return { shredded: 0, emptied: [] };
   const locked = await queryRows<{ subject_id: string }>(
     db,
     sql`select subject_id::text as subject_id from data_keys
@@ -81,11 +86,10 @@ export async function shredEmptiedKeys(
           and wrapped_key is not null
         order by subject_id for update`,
   );
-  const emptied = await subjectsWithoutRecords(
-    db,
-    dataMap.ofPurpose(purpose),
-    locked.map((row) => row.subject_id),
-  );
-  const { shredded } = await vault.shredMany(db, { subjectIds: emptied, purpose, reason, actor });
-  return shredded;
+  // Counted after the lock, for every subject given: those without a key are empty too.
+  const emptied = await subjectsWithoutRecords(db, dataMap.ofPurpose(purpose), subjectIds);
+  const keyed = new Set(locked.map((row) => row.subject_id));
+  const toShred = emptied.filter((id) => keyed.has(id));
+  const { shredded } = await vault.shredMany(db, { subjectIds: toShred, purpose, reason, actor });
+  return { shredded, emptied };
 }

@@ -333,12 +333,14 @@ export class Vault {
     if (!reasonPattern.test(reason)) {
       throw new Error("shred reason must be a code like rights.erasure (letters, digits, . _ : -)");
     }
+    // One array parameter, not one per subject: a sweep batch names hundreds.
+    const ids = `{${subjectIds.map((id) => assertUuid(id)).join(",")}}`;
     const destroyed = await db
       .update(dataKeys)
       .set({ wrappedKey: null, masterKeyId: null, shreddedAt: this.#clock.now() })
       .where(
         and(
-          inArray(dataKeys.subjectId, [...subjectIds]),
+          sql`${dataKeys.subjectId} = any(${ids}::uuid[])`,
           eq(dataKeys.purpose, purpose),
           isNotNull(dataKeys.wrappedKey),
         ),
@@ -610,6 +612,13 @@ export class Vault {
 }
 
 /** A boolean rather than a type guard: narrowing to drizzle's transaction class loses the schema type. */
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function assertUuid(id: string): string {
+  if (!uuidShape.test(id)) throw new Error("a subject id is a uuid");
+  return id;
+}
+
 function inTransaction(db: Db): boolean {
   return db instanceof PgTransaction;
 }
