@@ -4,13 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { systemClock } from "../../src/core/clock.ts";
 import type { RunningServer } from "../../src/main.ts";
 import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
-import {
-  hasChromium,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  viewports,
-} from "../helpers/browser.ts";
+import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const password = "een lange zin als wachtwoord";
@@ -36,17 +30,7 @@ describe("the back office in a real browser", {
     await server?.stop();
   });
 
-  const check = async (name: string) => {
-    assert.deepEqual(await seriousViolations(page), [], name);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-    await screenshot(page, `admin-${name}-phone`);
-    await page.setViewportSize(viewports.desktop);
-    await screenshot(page, `admin-${name}-desktop`);
-    await page.setViewportSize(viewports.phone);
-  };
+  const check = (name: string) => checkPage(page, "admin", name);
 
   it("a new admin sets up the account with a second factor and signs in again", async () => {
     const { setupToken } = await createStaffAccount(

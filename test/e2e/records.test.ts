@@ -13,13 +13,7 @@ import { type RunningServer, startServer } from "../../src/main.ts";
 import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
 import { openVault } from "../../src/vault/index.ts";
 import { randomMasterKey } from "../../src/vault/test-vault.ts";
-import {
-  hasChromium,
-  launchChromium,
-  screenshot,
-  seriousViolations,
-  viewports,
-} from "../helpers/browser.ts";
+import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
 
 const password = "een lange zin als wachtwoord";
 const DAY = 86_400_000;
@@ -83,17 +77,7 @@ describe("the data map back office in a real browser", {
     await server?.stop();
   });
 
-  const check = async (name: string) => {
-    assert.deepEqual(await seriousViolations(page), [], name);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
-    await screenshot(page, `records-${name}-phone`);
-    await page.setViewportSize(viewports.desktop);
-    await screenshot(page, `records-${name}-desktop`);
-    await page.setViewportSize(viewports.phone);
-  };
+  const check = (name: string) => checkPage(page, "records", name);
 
   it("a privacy officer signs up with a second factor", async () => {
     const { setupToken } = await createStaffAccount(

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -48,4 +49,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * What every back-office page must pass: no serious axe finding, no sideways scrolling on a
+ * phone, and a screenshot at phone and desktop width kept as a CI artefact (`<prefix>-<name>`).
+ */
+export async function checkPage(page: Page, prefix: string, name: string): Promise<void> {
+  assert.deepEqual(await seriousViolations(page), [], name);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+  await screenshot(page, `${prefix}-${name}-phone`);
+  await page.setViewportSize(viewports.desktop);
+  await screenshot(page, `${prefix}-${name}-desktop`);
+  await page.setViewportSize(viewports.phone);
 }
