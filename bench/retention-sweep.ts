@@ -17,7 +17,11 @@ import {
 } from "../src/datamap/index.ts";
 import { loadActivePolicy } from "../src/policy/index.ts";
 import { openVault, type Vault } from "../src/vault/index.ts";
-import { createTestNotesTable, testNoteType } from "../test/helpers/test-record-type.ts";
+import {
+  createTestNotesTable,
+  seedDueNotes,
+  testNoteType,
+} from "../test/helpers/test-record-type.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 export interface SweepBenchOptions {
@@ -113,7 +117,7 @@ async function measure(
     );
 
     const seedStarted = performance.now();
-    await seedExpiredNotes(database, records, perSubject);
+    await seedDueNotes(database.db, { records, perSubject });
     // The baseline deletes a copy with the same indexes, so the sweep meets a table no earlier
     // delete has left dead rows in.
     await database.db.execute(sql`create table baseline_notes (like test_notes including all)`);
@@ -164,40 +168,6 @@ async function openBenchVault(database: Database): Promise<Vault> {
     WITS_MASTER_KEY: randomBytes(32).toString("base64"),
   });
   return openVault({ db: database.db, config, clock: systemClock });
-}
-
-/**
- * Subjects with an e-mail blind index and a contact key each, and `perSubject` notes per subject,
- * expired a day or more ago, a second apart per subject: by set-based SQL, not the vault, since
- * only the sweep is measured.
- */
-async function seedExpiredNotes(
-  database: Database,
-  records: number,
-  perSubject: number,
-): Promise<void> {
-  const subjectCount = Math.ceil(records / perSubject);
-  const { db } = database;
-  await db.execute(sql`insert into subjects (id, created_at)
-    select gen_random_uuid(), now() from generate_series(1, ${subjectCount})`);
-  await db.execute(sql`insert into subject_identifiers (subject_id, kind, blind_index, created_at)
-    select id, 'email', md5(id::text), now() from subjects`);
-  await db.execute(sql`insert into data_keys (subject_id, purpose, wrapped_key, master_key_id, created_at)
-    select id, 'contact', md5(id::text), 'bench', now() from subjects`);
-  const reason = JSON.stringify({
-    code: "after_event",
-    event: "request.closed",
-    at: "2024-01-01T00:00:00.000Z",
-    period: { years: 1 },
-  });
-  await db.execute(sql`insert into test_notes
-      (subject_id, retain_until, retention_reason, request_id, topic, created_at)
-    select s.id, now() - interval '1 day' - (n * interval '1 second'), ${reason}::jsonb,
-           'req-' || n, 'printer', now() - interval '2 years'
-    from (select id, row_number() over () as n from subjects) s,
-         generate_series(0, ${perSubject - 1}) k
-    where (s.n - 1) * ${perSubject} + k < ${records}`);
-  await db.execute(sql`analyze`);
 }
 
 async function countNotes(database: Database): Promise<number> {

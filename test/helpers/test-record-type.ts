@@ -211,3 +211,36 @@ export async function insertTestNote(
   });
   return { id, subjectId };
 }
+
+/**
+ * People with an e-mail blind index and a contact key each, `perSubject` test notes apiece, all
+ * past their retention date: set-based SQL, so a million records take seconds, not the vault's
+ * minutes. The keys are only ever destroyed, so their bytes need not unwrap. For the crash test
+ * and the sweep benchmark.
+ */
+export async function seedDueNotes(
+  db: Db,
+  { records, perSubject }: { records: number; perSubject: number },
+): Promise<void> {
+  await db.execute(sql`insert into subjects (id, created_at)
+    select gen_random_uuid(), now() from generate_series(1, ${Math.ceil(records / perSubject)})`);
+  await db.execute(sql`insert into subject_identifiers (subject_id, kind, blind_index, created_at)
+    select id, 'email', md5(id::text), now() from subjects`);
+  await db.execute(sql`insert into data_keys
+      (subject_id, purpose, wrapped_key, master_key_id, created_at)
+    select id, 'contact', md5(id::text), 'seeded', now() from subjects`);
+  const reason = JSON.stringify({
+    code: "after_event",
+    event: "request.closed",
+    at: "2024-01-01T00:00:00.000Z",
+    period: { years: 1 },
+  });
+  await db.execute(sql`insert into test_notes
+      (subject_id, retain_until, retention_reason, request_id, topic, created_at)
+    select s.id, now() - interval '1 day' - (s.n * interval '1 second'), ${reason}::jsonb,
+           'req-' || s.n, 'printer', now() - interval '2 years'
+    from (select id, row_number() over () as n from subjects) s,
+         generate_series(1, ${perSubject}) k
+    where (s.n - 1) * ${perSubject} + k <= ${records}`);
+  await db.execute(sql`analyze`);
+}
