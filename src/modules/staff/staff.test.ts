@@ -342,7 +342,10 @@ for (const kind of databaseKinds) {
         }),
       ]);
       const statuses = results.map((response) => response.statusCode).sort();
-      assert.deepEqual(statuses, [303, 409]);
+      // The loser is refused either by the last-admin check (409, the requests overlapped) or,
+      // when the winner committed before its guard ran, because it is no longer an admin (403).
+      assert.equal(statuses[0], 303);
+      assert.ok(statuses[1] === 403 || statuses[1] === 409, `second demotion got ${statuses[1]}`);
       const admins = (await listStaff(t.database.db)).filter((account) => account.role === "admin");
       assert.equal(admins.length, 1);
       // Put things back for the tests after this one.
