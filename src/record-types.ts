@@ -1,4 +1,5 @@
 import { DataMap, exportPackageRecordType, type RecordType } from "./datamap/index.ts";
+import { contactAttachmentRecordType, contactRequestRecordType } from "./modules/contact/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -6,7 +7,11 @@ import type { Policy, PolicyProblem } from "./policy/index.ts";
  * A module that stores personal data adds its `<name>.records.ts` entries here; a test fails
  * when a table with personal columns is missing.
  */
-export const allRecordTypes: readonly RecordType[] = [exportPackageRecordType];
+export const allRecordTypes: readonly RecordType[] = [
+  contactRequestRecordType,
+  contactAttachmentRecordType,
+  exportPackageRecordType,
+];
 
 export function createDataMap(policy: () => Policy): DataMap {
   return new DataMap({

@@ -6,6 +6,7 @@ import {
   retentionAnchors,
   retentionRulesApplied,
 } from "../datamap/datamap.tables.ts";
+import { contactAttachments, contactRequests } from "../modules/contact/contact.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -32,4 +33,6 @@ export const schema = {
   processingRestrictions,
   exportPackages,
   retentionRulesApplied,
+  contactRequests,
+  contactAttachments,
 };

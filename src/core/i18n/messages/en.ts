@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
+import { contactEn } from "./contact.en.ts";
 import { exportEn } from "./export.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...retentionEn,
   ...recordsEn,
   ...exportEn,
+  ...contactEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
+import { contactFr } from "./contact.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
@@ -11,6 +12,7 @@ export const fr: Messages = {
   ...retentionFr,
   ...recordsFr,
   ...exportFr,
+  ...contactFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

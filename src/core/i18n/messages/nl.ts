@@ -1,4 +1,5 @@
 import { adminNl } from "./admin.nl.ts";
+import { contactNl } from "./contact.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
@@ -11,6 +12,7 @@ export const nl = {
   ...retentionNl,
   ...recordsNl,
   ...exportNl,
+  ...contactNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,7 @@
+import type { contactNl } from "./contact.nl.ts";
+
+export const contactFr: Record<keyof typeof contactNl, string> = {
+  "contact.mail.subject": "Nous avons reçu votre message ({reference})",
+  "contact.mail.body":
+    "Bonjour {name},\n\nMerci pour votre message. Nous l'examinons dès que possible. Mentionnez la référence {reference} si vous nous posez une question à ce sujet.\n\nCe que nous faisons de vos données figure dans notre déclaration de confidentialité : {privacy}\n",
+};

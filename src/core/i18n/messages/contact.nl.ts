@@ -1,0 +1,6 @@
+/** The contact form, its confirmation and the staff inbox. */
+export const contactNl = {
+  "contact.mail.subject": "We ontvingen je bericht ({reference})",
+  "contact.mail.body":
+    "Dag {name},\n\nBedankt voor je bericht. We bekijken het zo snel mogelijk. Vermeld bij een vraag hierover de referentie {reference}.\n\nWat we met je gegevens doen, lees je in onze privacyverklaring: {privacy}\n",
+} as const;

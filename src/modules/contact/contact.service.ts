@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import { appendAudit } from "../../audit/index.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { Config } from "../../core/config.ts";
+import type { Db } from "../../core/db/database.ts";
+import { type Locale, translator } from "../../core/i18n/index.ts";
+import { enqueueMail } from "../../core/mail/index.ts";
+import { type DataMap, publishAnchorEvent, retentionFor } from "../../datamap/index.ts";
+import type { Vault } from "../../vault/index.ts";
+import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
+import { contactAttachments, contactRequests } from "./contact.tables.ts";
+import { newContactReference } from "./contact-reference.ts";
+import type { SensitiveDataHook } from "./sensitive-data-hook.ts";
+
+export interface ContactDeps {
+  db: Db;
+  vault: Vault;
+  dataMap: DataMap;
+  clock: Clock;
+  config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">;
+  sensitiveData: SensitiveDataHook;
+}
+
+export interface ContactAttachmentInput {
+  fileName: string;
+  /** Sniffed from the bytes at the edge, never taken from the name or the client. */
+  mediaType: string;
+  content: Buffer;
+}
+
+export interface ContactRequestInput {
+  name: string;
+  email: string;
+  /** E.164, normalised at the edge. */
+  phone?: string | undefined;
+  topic: string;
+  message: string;
+  locale: Locale;
+  ip: string;
+  channel: "form" | "api";
+  attachments: readonly ContactAttachmentInput[];
+}
+
+export interface ReceivedContactRequest {
+  id: string;
+  reference: string;
+  subjectId: string;
+}
+
+/** Text attachments also pass the sensitive-data hook before they are stored. */
+const textTypes = new Set(["text/plain", "text/csv"]);
+
+/**
+ * Stores a contact request, its attachments and the confirmation mail in one transaction: the
+ * visitor gets a reference only for a request that exists, and a failure stores nothing.
+ * Repeated requests by the same e-mail address or phone number link to the same person.
+ */
+export async function receiveContactRequest(
+  deps: ContactDeps,
+  input: ContactRequestInput,
+): Promise<ReceivedContactRequest> {
+  const message = (await deps.sensitiveData(input.message, input.locale)).text;
+  const attachments = await Promise.all(
+    input.attachments.map(async (file) =>
+      textTypes.has(file.mediaType)
+        ? {
+            ...file,
+            content: Buffer.from(
+              (await deps.sensitiveData(file.content.toString("utf8"), input.locale)).text,
+              "utf8",
+            ),
+          }
+        : file,
+    ),
+  );
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const { subjectId } = await deps.vault.ensureSubject(tx, {
+      email: input.email,
+      phone: input.phone,
+      name: input.name,
+    });
+    const id = randomUUID();
+    const seal = (column: string, value: string) =>
+      deps.vault.encryptField(tx, {
+        subjectId,
+        purpose: "contact",
+        table: "contact_requests",
+        column,
+        recordId: id,
+        value,
+      });
+    const state = await retentionFor(tx, deps.dataMap, contactRequestRecordType, {
+      subjectId,
+      key: id,
+    });
+    const reference = newContactReference();
+    await tx.insert(contactRequests).values({
+      id,
+      subjectId,
+      ...state,
+      reference,
+      status: "new",
+      locale: input.locale,
+      nameCiphertext: await seal("name_ciphertext", input.name),
+      emailCiphertext: await seal("email_ciphertext", input.email),
+      phoneCiphertext: input.phone ? await seal("phone_ciphertext", input.phone) : null,
+      ipCiphertext: await seal("ip_ciphertext", input.ip),
+      topicCiphertext: await seal("topic_ciphertext", input.topic),
+      messageCiphertext: await seal("message_ciphertext", message),
+      channel: input.channel,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const file of attachments) {
+      await storeAttachment(tx, deps, { requestId: id, subjectId, file, now });
+    }
+    await appendAudit(tx, {
+      clock: deps.clock,
+      entry: {
+        actor: { type: "subject", id: subjectId },
+        action: "contact.received",
+        subjectId,
+        recordType: contactRequestRecordType.id,
+        recordId: id,
+        purpose: "contact",
+        details: { channel: input.channel, attachments: attachments.length },
+      },
+    });
+    const t = translator(input.locale);
+    await enqueueMail(tx, {
+      clock: deps.clock,
+      config: deps.config,
+      mail: {
+        purpose: "contact.confirmation",
+        locale: input.locale,
+        to: input.email,
+        subject: t("contact.mail.subject", { reference }),
+        text: t("contact.mail.body", {
+          name: input.name,
+          reference,
+          privacy: `${deps.config.PUBLIC_URL}/privacy`,
+        }),
+      },
+    });
+    return { id, reference, subjectId };
+  });
+}
+
+async function storeAttachment(
+  tx: Db,
+  deps: ContactDeps,
+  {
+    requestId,
+    subjectId,
+    file,
+    now,
+  }: { requestId: string; subjectId: string; file: ContactAttachmentInput; now: Date },
+): Promise<void> {
+  const id = randomUUID();
+  const place = {
+    subjectId,
+    purpose: "contact" as const,
+    table: "contact_attachments",
+    recordId: id,
+  };
+  const state = await retentionFor(tx, deps.dataMap, contactAttachmentRecordType, {
+    subjectId,
+    key: requestId,
+  });
+  await tx.insert(contactAttachments).values({
+    id,
+    subjectId,
+    ...state,
+    requestId,
+    fileNameCiphertext: await deps.vault.encryptField(tx, {
+      ...place,
+      column: "file_name_ciphertext",
+      value: file.fileName,
+    }),
+    mediaType: file.mediaType,
+    sizeBytes: file.content.length,
+    contentCiphertext: await deps.vault.encryptBytes(tx, {
+      ...place,
+      column: "content_ciphertext",
+      value: file.content,
+    }),
+    createdAt: now,
+  });
+}
+
+/**
+ * "Handled" starts the retention clock of the request and its attachments: kept 1 year more,
+ * or longer if an agreement came of it (the policy's restartOn and unlessCondition).
+ */
+export async function markHandled(
+  deps: Pick<ContactDeps, "db" | "dataMap" | "clock">,
+  { requestId, staffId }: { requestId: string; staffId: string },
+): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const [row] = await tx
+      .update(contactRequests)
+      .set({ status: "handled", handledAt: now, updatedAt: now })
+      .where(and(eq(contactRequests.id, requestId), ne(contactRequests.status, "handled")))
+      .returning({ subjectId: contactRequests.subjectId });
+    if (!row?.subjectId) return false;
+    await publishAnchorEvent(
+      tx,
+      { dataMap: deps.dataMap, clock: deps.clock },
+      { event: "request.closed", subjectId: row.subjectId, key: requestId },
+    );
+    await appendAudit(tx, {
+      clock: deps.clock,
+      entry: {
+        actor: { type: "staff", id: staffId },
+        action: "contact.handled",
+        subjectId: row.subjectId,
+        recordType: contactRequestRecordType.id,
+        recordId: requestId,
+        purpose: "contact",
+      },
+    });
+    return true;
+  });
+}
