@@ -30,6 +30,7 @@ import {
   sendError,
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
+import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
@@ -160,5 +161,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const engines = { db: deps.database.db, clock: deps.clock, dataMap, vault: deps.vault };
   registerRecordsModule(app, engines);
   registerRightsModule(app, { ...engines, config });
+  registerContactModule(app, {
+    ...engines,
+    config,
+    policy,
+    sensitiveData: passThroughSensitiveData,
+  });
   return app;
 }

@@ -13,9 +13,21 @@ export {
   contactRequests,
   contactStatuses,
 } from "./contact.tables.ts";
+export type { ContactModuleDeps } from "./contact-module-deps.ts";
 export {
   passThroughSensitiveData,
   type ScannedText,
   type SensitiveDataFinding,
   type SensitiveDataHook,
 } from "./sensitive-data-hook.ts";
+
+import type { FastifyInstance } from "fastify";
+import { registerContactAdminRoutes } from "./contact-admin.routes.ts";
+import { registerContactFormRoutes } from "./contact-form.routes.ts";
+import type { ContactModuleDeps } from "./contact-module-deps.ts";
+
+/** Contact intake: the visitor's form and API, and the staff inbox. */
+export function registerContactModule(app: FastifyInstance, deps: ContactModuleDeps): void {
+  registerContactFormRoutes(app, deps);
+  registerContactAdminRoutes(app, deps);
+}

@@ -1,6 +1,8 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
 import { contactEn } from "./contact.en.ts";
+import { contactAdminEn } from "./contact-admin.en.ts";
+import { contactFormEn } from "./contact-form.en.ts";
 import { exportEn } from "./export.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
@@ -13,6 +15,8 @@ export const en: Messages = {
   ...recordsEn,
   ...exportEn,
   ...contactEn,
+  ...contactFormEn,
+  ...contactAdminEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

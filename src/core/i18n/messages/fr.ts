@@ -1,6 +1,8 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
 import { contactFr } from "./contact.fr.ts";
+import { contactAdminFr } from "./contact-admin.fr.ts";
+import { contactFormFr } from "./contact-form.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
@@ -13,6 +15,8 @@ export const fr: Messages = {
   ...recordsFr,
   ...exportFr,
   ...contactFr,
+  ...contactFormFr,
+  ...contactAdminFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,5 +1,7 @@
 import { adminNl } from "./admin.nl.ts";
 import { contactNl } from "./contact.nl.ts";
+import { contactAdminNl } from "./contact-admin.nl.ts";
+import { contactFormNl } from "./contact-form.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
@@ -13,6 +15,8 @@ export const nl = {
   ...recordsNl,
   ...exportNl,
   ...contactNl,
+  ...contactFormNl,
+  ...contactAdminNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,3 @@
+export const contactAdminNl = {
+  "contact-admin.placeholder": "—",
+} as const;

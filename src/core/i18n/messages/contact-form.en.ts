@@ -1,0 +1,5 @@
+import type { contactFormNl } from "./contact-form.nl.ts";
+
+export const contactFormEn: Record<keyof typeof contactFormNl, string> = {
+  "contact-form.placeholder": "—",
+};

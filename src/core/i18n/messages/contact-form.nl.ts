@@ -1,0 +1,3 @@
+export const contactFormNl = {
+  "contact-form.placeholder": "—",
+} as const;
