@@ -3,7 +3,11 @@ import { customType, index, integer, pgTable, text, timestamp, uuid } from "driz
 import { retentionColumns, retentionIndexes } from "../../datamap/retention-columns.ts";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+// PGlite hands bytea back as a Uint8Array, pg as a Buffer: the vault wants a Buffer.
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 export const contactStatuses = ["new", "in_progress", "waiting", "handled"] as const;
 export type ContactStatus = (typeof contactStatuses)[number];

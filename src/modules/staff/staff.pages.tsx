@@ -25,6 +25,7 @@ export const backOfficeSections: Section[] = [
   { href: "/admin/policy", label: "admin.nav.policy", permission: "policy.manage" },
   { href: "/admin/record", label: "admin.nav.record", permission: "policy.manage" },
   { href: "/admin/subjects", label: "records.nav.subjects", permission: "subjects.read" },
+  { href: "/admin/contact", label: "contact-admin.nav", permission: "contact.manage" },
   { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
   { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
   { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },

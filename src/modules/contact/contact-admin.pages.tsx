@@ -1,0 +1,316 @@
+import { type ComponentChildren, Fragment, type VNode } from "preact";
+import { ScrollableTable } from "../../core/http/index.ts";
+import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
+import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
+import { type ContactStatus, contactStatuses } from "./contact.tables.ts";
+import type { ContactRequestView, InboxLine, Opened } from "./contact-inbox.ts";
+
+export interface InboxSearch {
+  status: ContactStatus | "";
+  email: string;
+  reference: string;
+  name: string;
+}
+
+export interface StaffChoice {
+  id: string;
+  displayName: string;
+}
+
+function Day({ at }: { at: Date | null }): VNode {
+  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
+}
+
+/** A decrypted value, or "erased" when the person's key was shredded. */
+function shown(context: BackOfficeContext, value: Opened): ComponentChildren {
+  return value ?? <em>{context.t("contact-admin.erased")}</em>;
+}
+
+const statusKey = (status: ContactStatus) => `contact-admin.status.${status}` as const;
+
+export function ContactInboxPage(props: {
+  context: BackOfficeContext;
+  search: InboxSearch;
+  lines: InboxLine[];
+  staffNames: ReadonlyMap<string, string>;
+  /** The link to the next (older) page, or undefined on the last page. */
+  olderHref: string | undefined;
+  /** Set when this is not the first page. */
+  newestHref: string | undefined;
+}): VNode {
+  const { context, search, lines, staffNames, olderHref, newestHref } = props;
+  const { t } = context;
+  return (
+    <AdminLayout context={context} title={t("contact-admin.inbox.title")}>
+      <p>{t("contact-admin.inbox.read_logged")}</p>
+      <form
+        method="get"
+        action="/admin/contact"
+        class="narrow-form"
+        aria-label={t("contact-admin.filter.label")}
+      >
+        <label>
+          {t("contact-admin.filter.status")}
+          <select name="status">
+            <option value="" selected={search.status === ""}>
+              {t("contact-admin.filter.all")}
+            </option>
+            {contactStatuses.map((status) => (
+              <option key={status} value={status} selected={search.status === status}>
+                {t(statusKey(status))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("contact-admin.filter.email")}
+          <input type="email" name="email" value={search.email} autocomplete="off" />
+        </label>
+        <label>
+          {t("contact-admin.filter.reference")}
+          <input type="text" name="reference" value={search.reference} autocomplete="off" />
+        </label>
+        <label>
+          {t("contact-admin.filter.name")}
+          <input type="text" name="name" value={search.name} autocomplete="off" />
+        </label>
+        <button type="submit">{t("contact-admin.filter.submit")}</button>{" "}
+        <a href="/admin/contact">{t("contact-admin.filter.clear")}</a>
+      </form>
+      {lines.length === 0 ? (
+        <p role="status">{t("contact-admin.empty")}</p>
+      ) : (
+        <ScrollableTable label={t("contact-admin.table.label")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("contact-admin.col.reference")}</th>
+                <th scope="col">{t("contact-admin.col.received")}</th>
+                <th scope="col">{t("contact-admin.col.status")}</th>
+                <th scope="col">{t("contact-admin.col.assignee")}</th>
+                <th scope="col">{t("contact-admin.col.name")}</th>
+                <th scope="col">{t("contact-admin.col.topic")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.id}>
+                  <td>
+                    <a href={`/admin/contact/${line.id}`}>{line.reference}</a>
+                  </td>
+                  <td>
+                    <Day at={line.createdAt} />
+                  </td>
+                  <td>{t(statusKey(line.status))}</td>
+                  <td>
+                    {line.assignedTo
+                      ? (staffNames.get(line.assignedTo) ?? line.assignedTo.slice(0, 8))
+                      : t("contact-admin.unassigned")}
+                  </td>
+                  <td>{shown(context, line.name)}</td>
+                  <td>{shown(context, line.topic)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+      {(olderHref || newestHref) && (
+        <p>
+          {newestHref && <a href={newestHref}>{t("contact-admin.newest")}</a>}
+          {newestHref && olderHref && " · "}
+          {olderHref && <a href={olderHref}>{t("contact-admin.older")}</a>}
+        </p>
+      )}
+    </AdminLayout>
+  );
+}
+
+function Retention(props: {
+  context: BackOfficeContext;
+  explanation: RetentionExplanation;
+}): VNode {
+  const { context, explanation } = props;
+  const { t } = context;
+  return (
+    <section aria-labelledby="contact-retention" class="retention-why">
+      <h2 id="contact-retention">{t("contact-admin.retention.title")}</h2>
+      <p>
+        {explanation.summary.charAt(0).toUpperCase()}
+        {explanation.summary.slice(1)}.
+      </p>
+      {explanation.holds.length > 0 && (
+        <>
+          <p>{t("contact-admin.retention.holds")}</p>
+          <ul>
+            {explanation.holds.map((hold) => (
+              <li key={hold}>
+                <strong>{hold}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {explanation.changes.length > 0 && (
+        <>
+          <p>{t("contact-admin.retention.changes")}</p>
+          <ul>
+            {explanation.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ContactRequestPage(props: {
+  context: BackOfficeContext;
+  request: ContactRequestView;
+  explanation: RetentionExplanation;
+  staff: StaffChoice[];
+  staffNames: ReadonlyMap<string, string>;
+  notice?: string | undefined;
+  error?: string | undefined;
+}): VNode {
+  const { context, request, explanation, staff, staffNames, notice, error } = props;
+  const { t } = context;
+  const base = `/admin/contact/${request.id}`;
+  const rows: [string, ComponentChildren][] = [
+    [t("contact-admin.field.status"), t(statusKey(request.status))],
+    [
+      t("contact-admin.field.assignee"),
+      request.assignedTo
+        ? (staffNames.get(request.assignedTo) ?? request.assignedTo)
+        : t("contact-admin.unassigned"),
+    ],
+    [t("contact-admin.field.name"), shown(context, request.name)],
+    [t("contact-admin.field.email"), shown(context, request.email)],
+    [
+      t("contact-admin.field.phone"),
+      request.phone === null && request.subjectId ? "—" : shown(context, request.phone),
+    ],
+    [t("contact-admin.field.ip"), shown(context, request.ip)],
+    [t("contact-admin.field.topic"), shown(context, request.topic)],
+    [t("contact-admin.field.received"), <Day at={request.createdAt} />],
+    [t("contact-admin.field.updated"), <Day at={request.updatedAt} />],
+    [t("contact-admin.field.handled"), <Day at={request.handledAt} />],
+    [t("contact-admin.field.channel"), request.channel],
+    [t("contact-admin.field.locale"), request.locale],
+  ];
+  return (
+    <AdminLayout
+      context={context}
+      title={t("contact-admin.request.title", { reference: request.reference })}
+      notice={notice}
+    >
+      {error && (
+        <p role="alert" class="form-error">
+          {error}
+        </p>
+      )}
+      <p>{t("contact-admin.request.read_logged")}</p>
+      <section class="record-entry" aria-labelledby="contact-fields">
+        <h2 id="contact-fields" class="visually-hidden">
+          {t("contact-admin.request.title", { reference: request.reference })}
+        </h2>
+        <dl>
+          {rows.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="contact-message">
+        <h2 id="contact-message">{t("contact-admin.field.message")}</h2>
+        {request.message === null ? (
+          <p>
+            <em>{t("contact-admin.erased")}</em>
+          </p>
+        ) : (
+          <p class="contact-message">
+            {request.message.split(/\r?\n/).map((line, index) => (
+              <Fragment key={index}>
+                {index > 0 && <br />}
+                {line}
+              </Fragment>
+            ))}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="contact-attachments">
+        <h2 id="contact-attachments">{t("contact-admin.attachments")}</h2>
+        {request.attachments.length === 0 ? (
+          <p>{t("contact-admin.attachments.none")}</p>
+        ) : (
+          <ul>
+            {request.attachments.map((file) => {
+              const name = file.fileName ?? t("contact-admin.attachment.unnamed");
+              return (
+                <li key={file.id}>
+                  <a href={`${base}/attachments/${file.id}`} download>
+                    {t("contact-admin.attachment.download", { file: name })}
+                  </a>{" "}
+                  ({file.mediaType}, {t("contact-admin.attachment.size", { size: file.sizeBytes })})
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <Retention context={context} explanation={explanation} />
+      {request.status !== "handled" && (
+        <section aria-labelledby="contact-status-form">
+          <h2 id="contact-status-form">{t("contact-admin.status.form")}</h2>
+          <form method="post" action={`${base}/status`} class="narrow-form">
+            <CsrfField token={context.csrf} />
+            <label>
+              {t("contact-admin.field.status")}
+              <select name="status">
+                {contactStatuses.map((status) => (
+                  <option key={status} value={status} selected={request.status === status}>
+                    {t(statusKey(status))}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p>
+              <small>{t("contact-admin.status.handled_note")}</small>
+            </p>
+            <button type="submit">{t("contact-admin.status.save")}</button>
+          </form>
+        </section>
+      )}
+      <section aria-labelledby="contact-assign-form">
+        <h2 id="contact-assign-form">{t("contact-admin.assign.form")}</h2>
+        <form method="post" action={`${base}/assign`} class="narrow-form">
+          <CsrfField token={context.csrf} />
+          <label>
+            {t("contact-admin.field.assignee")}
+            <select name="assignee">
+              <option value="" selected={request.assignedTo === null}>
+                {t("contact-admin.unassigned")}
+              </option>
+              {staff.map((member) => (
+                <option
+                  key={member.id}
+                  value={member.id}
+                  selected={request.assignedTo === member.id}
+                >
+                  {member.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("contact-admin.assign.save")}</button>
+        </form>
+      </section>
+      <p>
+        <a href="/admin/contact">{t("contact-admin.back")}</a>
+      </p>
+    </AdminLayout>
+  );
+}
