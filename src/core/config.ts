@@ -57,6 +57,33 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+function isHttpsOrigin(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return parsed.protocol === "https:" && parsed.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** What the contact form accepts unless CONTACT_ALLOWED_TYPES says otherwise. */
+export const defaultContactTypes = [
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/vnd.openxmlformats-officedocument.*",
+  "application/msword",
+  "application/vnd.ms-excel",
+  "application/vnd.oasis.opendocument.*",
+  "text/plain",
+  "text/csv",
+  "application/zip",
+] as const;
+
+const mediaTypePattern = /^[a-z]+\/(?:\*|[a-z0-9][a-z0-9.+-]*(?:\.\*)?)$/;
+
 export const configVariables = {
   PORT: { schema: integer(0, 65535).default(3000), example: "3000" },
   HOST: { schema: z.string().trim().min(1).default("localhost"), example: "0.0.0.0" },
@@ -135,6 +162,40 @@ export const configVariables = {
     example: "26214400",
   },
   UPLOAD_MAX_FILES: { schema: integer(0, 100).default(5), example: "5" },
+  /**
+   * Origins (scheme://host[:port], https only) whose web pages may call POST /api/contact from
+   * a browser; every other origin gets no CORS headers. Empty: only same-origin callers.
+   */
+  CONTACT_CORS_ORIGINS: {
+    schema: optionalString
+      .transform((value) => (value ? value.split(",").map((origin) => origin.trim()) : []))
+      .refine(
+        (origins) => origins.every(isHttpsOrigin),
+        "must be https origins without a path, separated by commas",
+      ),
+    example: "https://www.wits.be,https://wits.be",
+  },
+  /**
+   * Attachment types the contact form accepts, checked against the type sniffed from the bytes
+   * (never the name); `prefix.*` allows a family, e.g. every OOXML document.
+   */
+  CONTACT_ALLOWED_TYPES: {
+    schema: z
+      .string()
+      .trim()
+      .default(defaultContactTypes.join(","))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((type) => type.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine(
+        (types) => types.length > 0 && types.every((type) => mediaTypePattern.test(type)),
+        "must be MIME types separated by commas, optionally ending in .* or /*",
+      ),
+    example: "application/pdf,image/png,image/jpeg,text/plain",
+  },
   JOBS_ENABLED: { schema: booleanFlag.default(true), example: "true" },
   JOBS_TIMEZONE: {
     schema: z
