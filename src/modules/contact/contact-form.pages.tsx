@@ -1,0 +1,241 @@
+import type { VNode } from "preact";
+import { Layout, type PageContext } from "../../core/http/index.ts";
+import type { ContactField } from "./contact.schema.ts";
+
+export interface ContactNotice {
+  /** The contact purpose's data categories, in the visitor's language. */
+  data: string;
+  retention: string;
+}
+
+export interface ContactFormProps {
+  context: PageContext;
+  csrf: string;
+  /** The signed moment the form was rendered, sent back to tell a person from a script. */
+  rendered: string;
+  values: Partial<Record<ContactField, string>>;
+  /** One message per field, already in the visitor's language. */
+  problems: Partial<Record<ContactField, string>>;
+  fileProblems: readonly string[];
+  /** A problem with the whole post, such as one sent by a script. */
+  formProblem?: string | undefined;
+  notice: ContactNotice | undefined;
+  limits: { maxFiles: number; fileLimit: string; totalLimit: string };
+}
+
+const fieldId = (field: string) => `contact-${field}`;
+const problemId = (field: string) => `contact-${field}-error`;
+
+function FieldProblem({ field, problem }: { field: string; problem: string | undefined }) {
+  if (!problem) return null;
+  return (
+    <small id={problemId(field)} class="field-problem">
+      {problem}
+    </small>
+  );
+}
+
+function TextField(props: {
+  field: Exclude<ContactField, "message">;
+  label: string;
+  type: "text" | "email" | "tel";
+  autocomplete: string;
+  required: boolean;
+  maxLength: number;
+  value: string | undefined;
+  problem: string | undefined;
+  hint?: string;
+}): VNode {
+  const { field, problem, hint } = props;
+  const describedBy = [problem ? problemId(field) : "", hint ? `${fieldId(field)}-hint` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <label for={fieldId(field)}>
+      {props.label}
+      <input
+        id={fieldId(field)}
+        name={field}
+        // preact types each input type apart; these three share every attribute used here.
+        type={props.type as "text"}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        maxLength={props.maxLength}
+        value={props.value ?? ""}
+        aria-invalid={problem ? "true" : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      <FieldProblem field={field} problem={problem} />
+      {hint && <small id={`${fieldId(field)}-hint`}>{hint}</small>}
+    </label>
+  );
+}
+
+export function ContactFormPage(props: ContactFormProps): VNode {
+  const { context, values, problems, fileProblems, formProblem, notice, limits } = props;
+  const { t } = context;
+  const listed = (Object.entries(problems) as [ContactField, string][]).filter(([, text]) => text);
+  const hasProblems = listed.length > 0 || fileProblems.length > 0 || formProblem !== undefined;
+  const attachmentsDescribedBy = [
+    fileProblems.length > 0 ? problemId("attachments") : "",
+    "contact-attachments-hint",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <Layout context={context} title={t("contact-form.title")}>
+      <article class="contact-form">
+        <h1>{t("contact-form.title")}</h1>
+        <p>{t("contact-form.intro")}</p>
+        {hasProblems && (
+          <div role="alert" id="contact-problems">
+            {formProblem ? <p>{formProblem}</p> : <p>{t("contact-form.errors")}</p>}
+            {(listed.length > 0 || fileProblems.length > 0) && (
+              <ul>
+                {listed.map(([field, text]) => (
+                  <li key={field}>
+                    <a href={`#${fieldId(field)}`}>{text}</a>
+                  </li>
+                ))}
+                {fileProblems.map((text) => (
+                  <li key={text}>
+                    <a href={`#${fieldId("attachments")}`}>{text}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <form method="post" action="/contact" enctype="multipart/form-data">
+          {/* The token leads the form: a multipart body is checked before a file byte is read. */}
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <input type="hidden" name="rendered" value={props.rendered} />
+          <TextField
+            field="name"
+            label={t("contact-form.name")}
+            type="text"
+            autocomplete="name"
+            required
+            maxLength={200}
+            value={values.name}
+            problem={problems.name}
+          />
+          <TextField
+            field="email"
+            label={t("contact-form.email")}
+            type="email"
+            autocomplete="email"
+            required
+            maxLength={254}
+            value={values.email}
+            problem={problems.email}
+          />
+          <TextField
+            field="phone"
+            label={t("contact-form.phone")}
+            type="tel"
+            autocomplete="tel"
+            required={false}
+            maxLength={40}
+            value={values.phone}
+            problem={problems.phone}
+            hint={t("contact-form.phone.hint")}
+          />
+          <TextField
+            field="subject"
+            label={t("contact-form.subject")}
+            type="text"
+            autocomplete="off"
+            required
+            maxLength={200}
+            value={values.subject}
+            problem={problems.subject}
+          />
+          <label for={fieldId("message")}>
+            {t("contact-form.message")}
+            <textarea
+              id={fieldId("message")}
+              name="message"
+              rows={8}
+              required
+              maxLength={10_000}
+              aria-invalid={problems.message ? "true" : undefined}
+              aria-describedby={problems.message ? problemId("message") : undefined}
+            >
+              {values.message ?? ""}
+            </textarea>
+            <FieldProblem field="message" problem={problems.message} />
+          </label>
+          {/* A field people never see nor hear; scripts fill it in. */}
+          <div class="visually-hidden" aria-hidden="true">
+            <label for="contact-website">
+              {t("contact-form.honeypot")}
+              <input
+                id="contact-website"
+                name="website"
+                type="text"
+                tabindex={-1}
+                autocomplete="off"
+              />
+            </label>
+          </div>
+          <label for={fieldId("attachments")}>
+            {t("contact-form.attachments")}
+            <input
+              id={fieldId("attachments")}
+              name="attachments"
+              type="file"
+              multiple
+              aria-invalid={fileProblems.length > 0 ? "true" : undefined}
+              aria-describedby={attachmentsDescribedBy}
+            />
+            {fileProblems.length > 0 && (
+              <small id={problemId("attachments")} class="field-problem">
+                {fileProblems.join(" ")}
+              </small>
+            )}
+            <small id="contact-attachments-hint">
+              {t("contact-form.attachments.hint", {
+                max: limits.maxFiles,
+                fileLimit: limits.fileLimit,
+                totalLimit: limits.totalLimit,
+              })}
+              {hasProblems && ` ${t("contact-form.attachments.again")}`}
+            </small>
+          </label>
+          {notice && (
+            <p id="contact-notice">
+              <small>
+                {t("contact-form.notice", { data: notice.data, retention: notice.retention })}{" "}
+                <a href="/privacy">{t("contact-form.notice.privacy")}</a>
+              </small>
+            </p>
+          )}
+          <button type="submit" aria-describedby={notice ? "contact-notice" : undefined}>
+            {t("contact-form.submit")}
+          </button>
+        </form>
+      </article>
+    </Layout>
+  );
+}
+
+export function ContactSentPage(props: { context: PageContext; reference: string | undefined }) {
+  const { t } = props.context;
+  return (
+    <Layout context={props.context} title={t("contact-form.sent.title")}>
+      <article>
+        <h1>{t("contact-form.sent.title")}</h1>
+        {props.reference && (
+          <p>
+            <strong>{t("contact-form.sent.reference", { reference: props.reference })}</strong>
+          </p>
+        )}
+        <p>{t("contact-form.sent.mail")}</p>
+        <p>
+          <a href="/">{t("contact-form.sent.home")}</a>
+        </p>
+      </article>
+    </Layout>
+  );
+}
