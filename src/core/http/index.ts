@@ -17,4 +17,4 @@ export {
   type UploadedFile,
 } from "./multipart-form.ts";
 export { ScrollableTable } from "./scrollable-table.tsx";
-export { csrfToken, isApi, registerSecurity } from "./security.ts";
+export { csrfToken, isApi, registerSecurity, verifyMultipartCsrf } from "./security.ts";

@@ -9,8 +9,8 @@ import {
   isApi,
   pageContext,
   sendPage,
+  verifyMultipartCsrf,
 } from "../../core/http/index.ts";
-import { verifyMultipartCsrf } from "../../core/http/security.ts";
 import { isLocale, type Locale, type Translate } from "../../core/i18n/index.ts";
 import {
   type ContactField,

@@ -69,4 +69,6 @@ export const en: Messages = {
   "field.name": "name",
   "field.phone": "phone number",
   "field.message": "message",
+  "field.subject": "subject",
+  "field.attachments": "attachments",
 };

@@ -73,4 +73,6 @@ export const fr: Messages = {
   "field.name": "nom",
   "field.phone": "numéro de téléphone",
   "field.message": "message",
+  "field.subject": "objet",
+  "field.attachments": "pièces jointes",
 };

@@ -71,4 +71,6 @@ export const nl = {
   "field.name": "naam",
   "field.phone": "telefoonnummer",
   "field.message": "bericht",
+  "field.subject": "onderwerp",
+  "field.attachments": "bijlagen",
 } as const;
