@@ -20,6 +20,8 @@ const pages = [
   { name: "privacy-email-fr", url: "/privacy?contact=show", locale: "fr-BE", lang: "fr" },
   { name: "cookies-en", url: "/cookies", locale: "en-GB", lang: "en" },
   { name: "versions-nl", url: "/privacy/versions", locale: "nl-BE", lang: "nl" },
+  { name: "contact-nl", url: "/contact", locale: "nl-BE", lang: "nl" },
+  { name: "contact-sent-en", url: "/contact/sent?ref=C-7K3Q9X&lang=en", locale: "en-GB", lang: "en" },
 ];
 
 if (!hasChromium) {
