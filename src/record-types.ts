@@ -1,5 +1,9 @@
 import { DataMap, exportPackageRecordType, type RecordType } from "./datamap/index.ts";
-import { contactAttachmentRecordType, contactRequestRecordType } from "./modules/contact/index.ts";
+import {
+  contactAttachmentRecordType,
+  contactNoteRecordType,
+  contactRequestRecordType,
+} from "./modules/contact/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -10,6 +14,7 @@ import type { Policy, PolicyProblem } from "./policy/index.ts";
 export const allRecordTypes: readonly RecordType[] = [
   contactRequestRecordType,
   contactAttachmentRecordType,
+  contactNoteRecordType,
   exportPackageRecordType,
 ];
 

@@ -6,7 +6,11 @@ import {
   retentionAnchors,
   retentionRulesApplied,
 } from "../datamap/datamap.tables.ts";
-import { contactAttachments, contactRequests } from "../modules/contact/contact.tables.ts";
+import {
+  contactAttachments,
+  contactNotes,
+  contactRequests,
+} from "../modules/contact/contact.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -35,4 +39,5 @@ export const schema = {
   retentionRulesApplied,
   contactRequests,
   contactAttachments,
+  contactNotes,
 };

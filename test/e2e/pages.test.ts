@@ -21,7 +21,12 @@ const pages = [
   { name: "cookies-en", url: "/cookies", locale: "en-GB", lang: "en" },
   { name: "versions-nl", url: "/privacy/versions", locale: "nl-BE", lang: "nl" },
   { name: "contact-nl", url: "/contact", locale: "nl-BE", lang: "nl" },
-  { name: "contact-sent-en", url: "/contact/sent?ref=C-7K3Q9X&lang=en", locale: "en-GB", lang: "en" },
+  {
+    name: "contact-sent-en",
+    url: "/contact/sent?ref=C-7K3Q9X&lang=en",
+    locale: "en-GB",
+    lang: "en",
+  },
 ];
 
 if (!hasChromium) {

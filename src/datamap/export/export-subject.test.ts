@@ -13,7 +13,11 @@ import { listAudit } from "../../audit/index.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
-import { passThroughSensitiveData, receiveContactRequest } from "../../modules/contact/index.ts";
+import {
+  addContactNote,
+  passThroughSensitiveData,
+  receiveContactRequest,
+} from "../../modules/contact/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { allRecordTypes } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -150,6 +154,21 @@ for (const kind of databaseKinds) {
           database.db,
           sql`select id::text from contact_attachments where request_id = ${received.id}`,
         );
+        const noteId = await addContactNote(
+          {
+            db: database.db,
+            vault,
+            dataMap,
+            clock,
+            config: { MAIL_FROM: "privacy@wits.be", PUBLIC_URL: "https://privacy.example.be" },
+            sensitiveData: passThroughSensitiveData,
+          },
+          {
+            requestId: received.id,
+            staffId: "00000000-0000-4000-8000-0000000000dd",
+            text: "Teruggebeld, offerte volgt.",
+          },
+        );
         return [
           {
             recordType: "contact.request",
@@ -165,6 +184,15 @@ for (const kind of databaseKinds) {
               message_ciphertext: "Kunnen jullie ons netwerk nakijken?",
               created_at: clock.now().toISOString(),
               handled_at: null,
+            },
+          },
+          {
+            recordType: "contact.note",
+            id: noteId ?? "",
+            values: {
+              kind: "note",
+              body_ciphertext: "Teruggebeld, offerte volgt.",
+              created_at: clock.now().toISOString(),
             },
           },
           {
@@ -184,8 +212,9 @@ for (const kind of databaseKinds) {
           },
         ];
       },
-      // Made with its request, above.
+      // Made with their request, above.
       "contact.attachment": async () => [],
+      "contact.note": async () => [],
       "test.note": async (person) => [
         await note(person, "req-1", "Mijn printer drukt niets af sinds de update. Groetjes, Zoë"),
         await note(person, "req-2", '=HYPERLINK("http://evil.example")', "+32 470 12 34 56"),

@@ -1,9 +1,11 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
 import { ScrollableTable } from "../../core/http/index.ts";
+import type { MessageKey } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import { type ContactStatus, contactStatuses } from "./contact.tables.ts";
 import type { ContactRequestView, InboxLine, Opened } from "./contact-inbox.ts";
+import type { ContactNote } from "./contact-notes.ts";
 
 export interface InboxSearch {
   status: ContactStatus | "";
@@ -168,13 +170,14 @@ function Retention(props: {
 export function ContactRequestPage(props: {
   context: BackOfficeContext;
   request: ContactRequestView;
+  notes: readonly ContactNote[];
   explanation: RetentionExplanation;
   staff: StaffChoice[];
   staffNames: ReadonlyMap<string, string>;
   notice?: string | undefined;
   error?: string | undefined;
 }): VNode {
-  const { context, request, explanation, staff, staffNames, notice, error } = props;
+  const { context, request, notes, explanation, staff, staffNames, notice, error } = props;
   const { t } = context;
   const base = `/admin/contact/${request.id}`;
   const rows: [string, ComponentChildren][] = [
@@ -308,9 +311,69 @@ export function ContactRequestPage(props: {
           <button type="submit">{t("contact-admin.assign.save")}</button>
         </form>
       </section>
+      <NoteThread context={context} notes={notes} staffNames={staffNames} />
+      {[
+        [
+          "reply",
+          "contact-admin.reply.form",
+          "contact-admin.reply.hint",
+          "contact-admin.reply.send",
+        ],
+        ["notes", "contact-admin.note.form", "contact-admin.note.hint", "contact-admin.note.save"],
+      ].map(([path, heading, hint, button]) => (
+        <section key={path} aria-labelledby={`contact-${path}-form`}>
+          <h2 id={`contact-${path}-form`}>{t(heading as MessageKey)}</h2>
+          <form method="post" action={`${base}/${path}`}>
+            <CsrfField token={context.csrf} />
+            <label>
+              {t("contact-admin.field.text")}
+              <textarea name="text" rows={5} required aria-describedby={`contact-${path}-hint`} />
+            </label>
+            <small id={`contact-${path}-hint`}>{t(hint as MessageKey)}</small>
+            <button type="submit">{t(button as MessageKey)}</button>
+          </form>
+        </section>
+      ))}
       <p>
         <a href="/admin/contact">{t("contact-admin.back")}</a>
       </p>
     </AdminLayout>
+  );
+}
+
+/** Notes and replies, oldest first; a reply says it was mailed. Text is escaped like the message. */
+function NoteThread(props: {
+  context: BackOfficeContext;
+  notes: readonly ContactNote[];
+  staffNames: ReadonlyMap<string, string>;
+}): VNode {
+  const { context, notes, staffNames } = props;
+  const { t } = context;
+  return (
+    <section aria-labelledby="contact-thread">
+      <h2 id="contact-thread">{t("contact-admin.thread")}</h2>
+      {notes.length === 0 ? (
+        <p>{t("contact-admin.thread.empty")}</p>
+      ) : (
+        <ol class="contact-thread">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <p>
+                <strong>
+                  {t(
+                    note.kind === "reply"
+                      ? "contact-admin.thread.reply"
+                      : "contact-admin.thread.note",
+                  )}
+                </strong>{" "}
+                · {staffNames.get(note.authorStaffId) ?? note.authorStaffId} ·{" "}
+                <Day at={note.createdAt} />
+              </p>
+              <p class="contact-message">{note.text ?? t("contact-admin.erased")}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -21,6 +21,7 @@ import {
   readContactRequest,
 } from "./contact-inbox.ts";
 import type { ContactModuleDeps } from "./contact-module-deps.ts";
+import { addContactNote, listContactNotes, replyToContactRequest } from "./contact-notes.ts";
 
 const searchText = (max: number) => z.string().max(max).optional().default("");
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +39,8 @@ const renderableTypes = new Set([
 const notices = {
   status: "contact-admin.done.status",
   assigned: "contact-admin.done.assigned",
+  note: "contact-admin.done.note",
+  reply: "contact-admin.done.reply",
 } as const;
 
 /**
@@ -140,11 +143,13 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
       },
     ]);
     const accounts = await listStaff(deps.db);
+    const notes = await listContactNotes(deps, view.id);
     return sendPage(
       reply,
       h(ContactRequestPage, {
         context: backOfficeContext(request, reply),
         request: view,
+        notes,
         explanation,
         staff: accounts
           .filter((account) => !account.disabledAt)
@@ -163,7 +168,9 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
       config,
       schema: {
         params: z.object({ id: z.string() }),
-        querystring: z.object({ done: z.enum(["status", "assigned"]).optional() }),
+        querystring: z.object({
+          done: z.enum(["status", "assigned", "note", "reply"]).optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -240,6 +247,37 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
       return reply.redirect(`/admin/contact/${requestId}?done=assigned`, 303);
     },
   );
+
+  for (const [path, write, done] of [
+    ["notes", addContactNote, "note"],
+    ["reply", replyToContactRequest, "reply"],
+  ] as const) {
+    typed.post(
+      `/admin/contact/:id/${path}`,
+      {
+        config,
+        schema: {
+          params: z.object({ id: z.string() }),
+          body: z.object({ text: z.string().max(20_000), _csrf: z.string().optional() }),
+        },
+      },
+      async (request, reply) => {
+        const staff = requireStaff(request);
+        const requestId = uuidParam(request.params.id);
+        if (!requestId) throw new AppError("not_found");
+        const text = request.body.text.trim();
+        if (text === "") {
+          return renderRequest(request, reply, requestId, {
+            error: request.t("contact-admin.error.empty_text"),
+            status: 400,
+          });
+        }
+        const written = await write(deps, { requestId, staffId: staff.staffId, text });
+        if (!written) throw new AppError("not_found");
+        return reply.redirect(`/admin/contact/${requestId}?done=${done}`, 303);
+      },
+    );
+  }
 
   typed.get(
     "/admin/contact/:id/attachments/:attachmentId",

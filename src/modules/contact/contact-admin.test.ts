@@ -311,5 +311,51 @@ for (const kind of databaseKinds) {
       assert.equal(reopen.statusCode, 409);
       assert.match(reopen.body, /Een afgehandelde aanvraag blijft afgehandeld/);
     });
+
+    it("keeps internal notes and mails a reply threaded by the reference, in the visitor's language", async () => {
+      const marie = await receiveContactRequest(
+        deps(),
+        request({
+          name: "Marie",
+          email: "marie.reply@example.be",
+          phone: undefined,
+          topic: "Router",
+          locale: "fr",
+        }),
+      );
+      const page = `/admin/contact/${marie.id}`;
+      const note = await submitForm(t, support.jar, page, `${page}/notes`, {
+        text: "Klant belt terug <b>morgen</b>",
+      });
+      assert.equal(note.statusCode, 303, note.body.slice(0, 500));
+      const reply = await submitForm(t, support.jar, page, `${page}/reply`, {
+        text: "Bonjour, nous passons jeudi.",
+      });
+      assert.equal(reply.statusCode, 303, reply.body.slice(0, 500));
+      const mails = await queryRows<{ to_address: string; subject: string; text_body: string }>(
+        t.database.db,
+        sql`select to_address, subject, text_body from outbox where purpose = 'contact.reply'`,
+      );
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0]?.to_address, "marie.reply@example.be");
+      assert.equal(mails[0]?.subject, `Re: [${marie.reference}] Router`);
+      assert.match(mails[0]?.text_body ?? "", /Réponse à votre demande/);
+      const [row] = await queryRows<{ status: string }>(
+        t.database.db,
+        sql`select status from contact_requests where id = ${marie.id}`,
+      );
+      assert.equal(row?.status, "waiting");
+      const shown = await get(support, page);
+      assert.match(shown.body, /Klant belt terug &lt;b>morgen&lt;\/b>/);
+      assert.match(shown.body, /Antwoord per mail/);
+      const stored = await queryRows<{ body_ciphertext: string }>(
+        t.database.db,
+        sql`select body_ciphertext from contact_notes where request_id = ${marie.id}`,
+      );
+      assert.equal(stored.length, 2);
+      assert.ok(stored.every((entry) => entry.body_ciphertext.startsWith("v2.")));
+      const empty = await submitForm(t, support.jar, page, `${page}/notes`, { text: "  " });
+      assert.equal(empty.statusCode, 400);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { defineRecordType } from "../../datamap/index.ts";
-import { contactAttachments, contactRequests } from "./contact.tables.ts";
+import { contactAttachments, contactNotes, contactRequests } from "./contact.tables.ts";
 
 const source = {
   nl: "jij, via een contactformulier",
@@ -104,6 +104,37 @@ export const contactAttachmentRecordType = defineRecordType({
     {
       column: "created_at",
       label: { nl: "ontvangen op", en: "received on", fr: "reçu le" },
+      kind: "date",
+    },
+  ],
+  erasure: { method: "shred" },
+});
+
+export const contactNoteRecordType = defineRecordType({
+  id: "contact.note",
+  label: {
+    nl: "notitie of antwoord bij een contactaanvraag",
+    en: "note or reply on a contact request",
+    fr: "note ou réponse à une demande de contact",
+  },
+  purpose: "contact",
+  table: contactNotes,
+  anchorKey: "request_id",
+  source: {
+    nl: "onze medewerkers, bij het behandelen van je aanvraag",
+    en: "our staff, while handling your request",
+    fr: "nos collaborateurs, en traitant votre demande",
+  },
+  fields: [
+    { column: "kind", label: { nl: "soort", en: "kind", fr: "type" }, kind: "text" },
+    {
+      column: "body_ciphertext",
+      label: { nl: "tekst", en: "text", fr: "texte" },
+      kind: "encrypted",
+    },
+    {
+      column: "created_at",
+      label: { nl: "geschreven op", en: "written on", fr: "écrit le" },
       kind: "date",
     },
   ],

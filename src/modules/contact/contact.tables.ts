@@ -64,3 +64,31 @@ export const contactAttachments = pgTable(
     index("contact_attachments_request_idx").on(table.requestId),
   ],
 );
+
+export const contactNoteKinds = ["note", "reply"] as const;
+export type ContactNoteKind = (typeof contactNoteKinds)[number];
+
+/**
+ * What staff wrote about a request: an internal note, or a reply mailed to the visitor. The text
+ * is about the person, so it is encrypted under their contact key and goes with the request.
+ */
+export const contactNotes = pgTable(
+  "contact_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ...retentionColumns(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => contactRequests.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: contactNoteKinds }).notNull(),
+    authorStaffId: uuid("author_staff_id").notNull(),
+    bodyCiphertext: text("body_ciphertext").notNull(),
+    /** The outbox row of a reply, to show whether it was sent. */
+    mailId: uuid("mail_id"),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [
+    ...retentionIndexes("contact_notes", table),
+    index("contact_notes_request_idx").on(table.requestId, table.createdAt),
+  ],
+);

@@ -1,4 +1,8 @@
-export { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
+export {
+  contactAttachmentRecordType,
+  contactNoteRecordType,
+  contactRequestRecordType,
+} from "./contact.records.ts";
 export {
   type ContactAttachmentInput,
   type ContactDeps,
@@ -10,10 +14,17 @@ export {
 export {
   type ContactStatus,
   contactAttachments,
+  contactNotes,
   contactRequests,
   contactStatuses,
 } from "./contact.tables.ts";
 export type { ContactModuleDeps } from "./contact-module-deps.ts";
+export {
+  addContactNote,
+  type ContactNote,
+  listContactNotes,
+  replyToContactRequest,
+} from "./contact-notes.ts";
 export {
   passThroughSensitiveData,
   type ScannedText,

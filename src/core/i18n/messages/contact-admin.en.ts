@@ -63,4 +63,20 @@ export const contactAdminEn: Record<keyof typeof contactAdminNl, string> = {
   "contact-admin.error.closed": "A handled request stays handled.",
   "contact-admin.error.assignee": "Choose an existing, active staff member.",
   "contact-admin.back": "Back to the contact requests",
+  "contact-admin.done.note": "The note is saved.",
+  "contact-admin.done.reply":
+    "The reply is queued to be sent; the request now waits for the visitor.",
+  "contact-admin.error.empty_text": "Write a text first.",
+  "contact-admin.thread": "Notes and replies",
+  "contact-admin.thread.empty": "No notes or replies yet.",
+  "contact-admin.thread.note": "Internal note",
+  "contact-admin.thread.reply": "Reply by mail",
+  "contact-admin.reply.form": "Reply by mail",
+  "contact-admin.reply.hint":
+    "Goes to the request's e-mail address, in the visitor's language, with the reference in the subject.",
+  "contact-admin.reply.send": "Send reply",
+  "contact-admin.note.form": "Internal note",
+  "contact-admin.note.hint": "Only staff see it; it is erased with the request.",
+  "contact-admin.note.save": "Save note",
+  "contact-admin.field.text": "Text",
 };

@@ -64,4 +64,20 @@ export const contactAdminFr: Record<keyof typeof contactAdminNl, string> = {
   "contact-admin.error.closed": "Une demande traitée reste traitée.",
   "contact-admin.error.assignee": "Choisissez un membre du personnel existant et actif.",
   "contact-admin.back": "Retour aux demandes de contact",
+  "contact-admin.done.note": "La note est enregistrée.",
+  "contact-admin.done.reply":
+    "La réponse est prête à partir ; la demande attend maintenant le visiteur.",
+  "contact-admin.error.empty_text": "Écrivez d'abord un texte.",
+  "contact-admin.thread": "Notes et réponses",
+  "contact-admin.thread.empty": "Pas encore de notes ni de réponses.",
+  "contact-admin.thread.note": "Note interne",
+  "contact-admin.thread.reply": "Réponse par e-mail",
+  "contact-admin.reply.form": "Répondre par e-mail",
+  "contact-admin.reply.hint":
+    "Part vers l'adresse e-mail de la demande, dans la langue du visiteur, avec la référence dans l'objet.",
+  "contact-admin.reply.send": "Envoyer la réponse",
+  "contact-admin.note.form": "Note interne",
+  "contact-admin.note.hint": "Visible seulement par les collaborateurs ; effacée avec la demande.",
+  "contact-admin.note.save": "Enregistrer la note",
+  "contact-admin.field.text": "Texte",
 };

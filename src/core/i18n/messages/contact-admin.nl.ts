@@ -61,4 +61,21 @@ export const contactAdminNl = {
   "contact-admin.error.closed": "Een afgehandelde aanvraag blijft afgehandeld.",
   "contact-admin.error.assignee": "Kies een bestaand, actief personeelslid.",
   "contact-admin.back": "Terug naar de contactaanvragen",
+  "contact-admin.done.note": "De notitie is opgeslagen.",
+  "contact-admin.done.reply":
+    "Het antwoord staat klaar om verstuurd te worden; de aanvraag wacht nu op de bezoeker.",
+  "contact-admin.error.empty_text": "Schrijf eerst een tekst.",
+  "contact-admin.thread": "Notities en antwoorden",
+  "contact-admin.thread.empty": "Nog geen notities of antwoorden.",
+  "contact-admin.thread.note": "Interne notitie",
+  "contact-admin.thread.reply": "Antwoord per mail",
+  "contact-admin.reply.form": "Antwoorden per mail",
+  "contact-admin.reply.hint":
+    "Gaat naar het e-mailadres van de aanvraag, in de taal van de bezoeker, met de referentie in het onderwerp.",
+  "contact-admin.reply.send": "Antwoord versturen",
+  "contact-admin.note.form": "Interne notitie",
+  "contact-admin.note.hint":
+    "Alleen zichtbaar voor medewerkers; wordt samen met de aanvraag gewist.",
+  "contact-admin.note.save": "Notitie opslaan",
+  "contact-admin.field.text": "Tekst",
 } as const;
