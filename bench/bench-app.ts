@@ -15,11 +15,16 @@ import { openVault } from "../src/vault/index.ts";
 const benchMasterKey = randomBytes(32).toString("base64");
 
 /** The whole product app on a scratch database, silent, with limits out of the way. */
-export async function buildBenchApp(database: Database): Promise<FastifyInstance> {
+export async function buildBenchApp(
+  database: Database,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), "wits-bench-")),
     RATE_LIMIT_PER_MINUTE: "100000",
+    CONTACT_POSTS_PER_MINUTE: "100000",
     WITS_MASTER_KEY: benchMasterKey,
+    ...env,
   });
   const vault = await openVault({ db: database.db, config, clock: systemClock });
   const { policy, source } = await loadActivePolicy(undefined);

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +21,7 @@ import {
   seedDueNotes,
   testNoteType,
 } from "../test/helpers/test-record-type.ts";
+import { sampled } from "./peak-rss.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 export interface SweepBenchOptions {
@@ -176,35 +176,6 @@ async function countNotes(database: Database): Promise<number> {
     sql`select count(*)::int as n from test_notes`,
   );
   return row?.n ?? 0;
-}
-
-/**
- * Wall time and the highest RSS while the work ran. Linux resets the process's high-water mark on
- * request, which catches a peak inside one long PGlite statement that no timer could sample:
- * PGlite runs on this thread. Elsewhere the lifetime peak is the best there is.
- */
-async function sampled<T>(
-  work: () => Promise<T>,
-): Promise<{ value: T; ms: number; peakRssMiB: number }> {
-  const resettable = resetPeakRss();
-  const started = performance.now();
-  const value = await work();
-  const ms = performance.now() - started;
-  const peak = resettable ? highWaterMarkKiB() : process.resourceUsage().maxRSS;
-  return { value, ms, peakRssMiB: peak / 1024 };
-}
-
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function highWaterMarkKiB(): number {
-  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0);
 }
 
 export function formatSweepBench(results: readonly SweepBenchResult[]): string {

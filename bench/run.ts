@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
+import { printContactBenchmarks } from "./contact-intake.ts";
 import { printExportBenchmarks } from "./export.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
 import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
@@ -73,3 +74,5 @@ for (const kind of kinds) {
 process.stdout.write(`\n${formatSweepBench(sweeps)}\n`);
 
 await printExportBenchmarks(kinds);
+
+await printContactBenchmarks(kinds, requests);

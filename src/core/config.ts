@@ -152,6 +152,7 @@ export const configVariables = {
   STAFF_SESSION_IDLE_MINUTES: { schema: integer(1, 24 * 60).default(30), example: "30" },
   STAFF_SESSION_ABSOLUTE_HOURS: { schema: integer(1, 24 * 30).default(12), example: "12" },
   RATE_LIMIT_PER_MINUTE: { schema: integer(1, 100_000).default(300), example: "300" },
+  CONTACT_POSTS_PER_MINUTE: { schema: integer(1, 100_000).default(10), example: "10" },
   BODY_LIMIT_BYTES: { schema: integer(1024, 100_000_000).default(1_048_576), example: "1048576" },
   UPLOAD_MAX_FILE_BYTES: {
     schema: integer(1024, 1_000_000_000).default(10_485_760),

@@ -30,8 +30,6 @@ import { sniffAttachment } from "./sniff-attachment.ts";
 const minimumFillMs = 3_000;
 const maximumFillMs = 24 * 60 * 60 * 1000;
 const renderedLabel = "contact-form.rendered";
-/** Both posts are stricter than the global limit: nobody writes ten messages a minute. */
-const postLimit = { max: 10, timeWindow: 60_000 };
 /** Enough for 10,000 characters of any script; a longer field is cut and then refused. */
 const maxFieldBytes = 64 * 1024;
 const referencePattern = /^C-[2-9A-Z]{6}$/;
@@ -56,6 +54,8 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { config } = deps;
   const allowedOrigins = new Set(config.CONTACT_CORS_ORIGINS);
+  // Both posts are stricter than the global limit: nobody writes ten messages a minute.
+  const postLimit = { max: config.CONTACT_POSTS_PER_MINUTE, timeWindow: 60_000 };
 
   const signRendered = (at: number) => `${at}.${deps.vault.keyedHash(renderedLabel, String(at))}`;
 

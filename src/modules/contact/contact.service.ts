@@ -116,18 +116,6 @@ export async function receiveContactRequest(
     for (const file of attachments) {
       await storeAttachment(tx, deps, { requestId: id, subjectId, file, now });
     }
-    await appendAudit(tx, {
-      clock: deps.clock,
-      entry: {
-        actor: { type: "subject", id: subjectId },
-        action: "contact.received",
-        subjectId,
-        recordType: contactRequestRecordType.id,
-        recordId: id,
-        purpose: "contact",
-        details: { channel: input.channel, attachments: attachments.length },
-      },
-    });
     const t = translator(input.locale);
     await enqueueMail(tx, {
       clock: deps.clock,
@@ -142,6 +130,19 @@ export async function receiveContactRequest(
           reference,
           privacy: `${deps.config.PUBLIC_URL}/privacy`,
         }),
+      },
+    });
+    // Last, because the audit head's lock serialises every writer until this transaction ends.
+    await appendAudit(tx, {
+      clock: deps.clock,
+      entry: {
+        actor: { type: "subject", id: subjectId },
+        action: "contact.received",
+        subjectId,
+        recordType: contactRequestRecordType.id,
+        recordId: id,
+        purpose: "contact",
+        details: { channel: input.channel, attachments: attachments.length },
       },
     });
     return { id, reference, subjectId };
