@@ -10,7 +10,14 @@ import { loadConfig } from "../../src/core/config.ts";
 import { createLogger } from "../../src/core/log.ts";
 import { exportPackages, placeLegalHold } from "../../src/datamap/index.ts";
 import { type RunningServer, startServer } from "../../src/main.ts";
+import {
+  passThroughSensitiveData,
+  type ReceivedContactRequest,
+  receiveContactRequest,
+} from "../../src/modules/contact/index.ts";
 import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
+import { loadActivePolicy } from "../../src/policy/index.ts";
+import { createDataMap } from "../../src/record-types.ts";
 import { openVault } from "../../src/vault/index.ts";
 import { randomMasterKey } from "../../src/vault/test-vault.ts";
 import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
@@ -25,6 +32,7 @@ describe("the data map back office in a real browser", {
 }, () => {
   let server: RunningServer;
   let browser: Browser;
+  let contact: ReceivedContactRequest;
   let context: BrowserContext;
   let page: Page;
 
@@ -67,6 +75,27 @@ describe("the data map back office in a real browser", {
       reason: "Zaak 2026/0042 bij de arbeidsrechtbank",
       placedBy: "seed",
     });
+    const { policy } = await loadActivePolicy(undefined);
+    contact = await receiveContactRequest(
+      {
+        db,
+        vault,
+        dataMap: createDataMap(() => policy),
+        clock: systemClock,
+        config,
+        sensitiveData: passThroughSensitiveData,
+      },
+      {
+        name: "Jan <b>Peeters</b>",
+        email: "jan.peeters@example.be",
+        topic: "Offerte",
+        message: "Hallo <script>alert('xss')</script> en <img src=x onerror=alert(2)>",
+        locale: "nl",
+        ip: "198.51.100.23",
+        channel: "form",
+        attachments: [],
+      },
+    );
     browser = await launchChromium();
     context = await browser.newContext({ locale: "nl-BE", viewport: viewports.phone });
     page = await context.newPage();
@@ -133,5 +162,22 @@ describe("the data map back office in a real browser", {
     await page.getByRole("heading", { name: "Waarom bewaren we dit nog?" }).first().waitFor();
     assert.match((await page.textContent("main")) ?? "", /Zaak 2026\/0042/);
     await check("subject");
+  });
+
+  it("the contact inbox shows a message with script tags as text, and runs none of it", async () => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.url}/admin/contact`);
+    await page.getByRole("link", { name: contact.reference }).click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const main = (await page.textContent("main")) ?? "";
+    assert.match(main, /Hallo <script>alert\('xss'\)<\/script> en <img src=x onerror=alert\(2\)>/);
+    assert.match(main, /Jan <b>Peeters<\/b>/);
+    assert.equal(await page.locator("main script, main img").count(), 0);
+    await checkPage(page, "contact", "request");
+    assert.deepEqual(dialogs, [], "no script of the visitor ran");
   });
 });
