@@ -2,6 +2,7 @@ import { type ComponentChildren, Fragment, type VNode } from "preact";
 import { ScrollableTable } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
+import { RetentionWhy } from "../records/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import { type ContactStatus, contactStatuses } from "./contact.tables.ts";
 import type { ContactRequestView, InboxLine, Opened } from "./contact-inbox.ts";
@@ -137,32 +138,11 @@ function Retention(props: {
   return (
     <section aria-labelledby="contact-retention" class="retention-why">
       <h2 id="contact-retention">{t("contact-admin.retention.title")}</h2>
-      <p>
-        {explanation.summary.charAt(0).toUpperCase()}
-        {explanation.summary.slice(1)}.
-      </p>
-      {explanation.holds.length > 0 && (
-        <>
-          <p>{t("contact-admin.retention.holds")}</p>
-          <ul>
-            {explanation.holds.map((hold) => (
-              <li key={hold}>
-                <strong>{hold}</strong>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {explanation.changes.length > 0 && (
-        <>
-          <p>{t("contact-admin.retention.changes")}</p>
-          <ul>
-            {explanation.changes.map((change) => (
-              <li key={change}>{change}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RetentionWhy
+        explanation={explanation}
+        holdsLead={t("contact-admin.retention.holds")}
+        changesLead={t("contact-admin.retention.changes")}
+      />
     </section>
   );
 }

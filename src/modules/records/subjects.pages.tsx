@@ -1,6 +1,7 @@
 import type { VNode } from "preact";
 import { isoDay } from "../../datamap/index.ts";
 import { AdminLayout, type BackOfficeContext } from "../staff/index.ts";
+import { RetentionWhy } from "./retention-why.tsx";
 import type { RecordLine, SubjectOverview, TypeLines } from "./subject-overview.ts";
 
 export interface SubjectSearch {
@@ -97,41 +98,20 @@ function Why({ context, record }: { context: BackOfficeContext; record: RecordLi
   return (
     <div class="retention-why">
       <h4>{t("records.subject.why")}</h4>
-      <p>
-        {explanation.summary.charAt(0).toUpperCase()}
-        {explanation.summary.slice(1)}.
-      </p>
-      <p>
-        {explanation.goesOn
-          ? t(
-              explanation.holds.length > 0
-                ? "records.subject.goes_on_held"
-                : "records.subject.goes_on",
-              {
-                date: isoDay(explanation.goesOn),
-              },
-            )
-          : t("records.subject.no_date")}
-      </p>
-      {explanation.holds.length > 0 && (
-        <ul>
-          {explanation.holds.map((hold) => (
-            <li key={hold}>
-              <strong>{hold}</strong>
-            </li>
-          ))}
-        </ul>
-      )}
-      {explanation.changes.length > 0 && (
-        <>
-          <p>{t("records.subject.changes")}</p>
-          <ul>
-            {explanation.changes.map((change) => (
-              <li key={change}>{change}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RetentionWhy explanation={explanation} changesLead={t("records.subject.changes")}>
+        <p>
+          {explanation.goesOn
+            ? t(
+                explanation.holds.length > 0
+                  ? "records.subject.goes_on_held"
+                  : "records.subject.goes_on",
+                {
+                  date: isoDay(explanation.goesOn),
+                },
+              )
+            : t("records.subject.no_date")}
+        </p>
+      </RetentionWhy>
     </div>
   );
 }
