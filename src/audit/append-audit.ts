@@ -2,6 +2,7 @@ import { eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Clock } from "../core/clock.ts";
 import type { Db } from "../core/db/database.ts";
+import { isUuid } from "../core/is-uuid.ts";
 import { assertNoPersonalData, containsEmailAddress } from "./assert-no-personal-data.ts";
 import { actorTypes, auditHead, auditLog } from "./audit.tables.ts";
 import type { AuditEntry, AuditEntryInput } from "./audit-entry.ts";
@@ -16,7 +17,6 @@ export interface AppendAuditOptions {
 export const AUDIT_HEAD_ID = 1;
 
 const dottedAction = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** In u mode this matches only unpaired surrogates, which the driver stores as U+FFFD. */
 const loneSurrogate = /[\uD800-\uDFFF]/u;
 
@@ -81,7 +81,7 @@ function entryFields(entry: AuditEntryInput): EntryFields {
   if (!dottedAction.test(action)) {
     throw new Error(`audit action "${action}" must be dotted lower case, e.g. "subject.read"`);
   }
-  if (entry.subjectId !== undefined && !uuid.test(entry.subjectId)) {
+  if (entry.subjectId !== undefined && !isUuid(entry.subjectId)) {
     throw new Error("audit subjectId must be a subject's uuid");
   }
   const details = entry.details ?? {};

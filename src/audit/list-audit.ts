@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../core/db/database.ts";
+import { isUuid } from "../core/is-uuid.ts";
 import { auditLog } from "./audit.tables.ts";
 import type { AuditEntry } from "./audit-entry.ts";
 
@@ -28,8 +29,6 @@ export interface AuditPage {
   nextBeforeSeq: number | null;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Pages by sequence number rather than offset: the log only grows, so an offset page would shift
  * while someone reads it, and a deep offset scans every row it skips.
@@ -40,7 +39,7 @@ export async function listAudit(db: Db, options: ListAuditOptions): Promise<Audi
     throw new RangeError(`audit page limit must be an integer from 1 to ${MAX_AUDIT_PAGE}`);
   }
   // Not a uuid, so no entry has it; asking PostgreSQL would fail on the cast instead.
-  if (options.subjectId !== undefined && !uuid.test(options.subjectId)) {
+  if (options.subjectId !== undefined && !isUuid(options.subjectId)) {
     return { entries: [], nextBeforeSeq: null };
   }
   const rows = await db

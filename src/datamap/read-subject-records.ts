@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../core/db/database.ts";
+import { isUuid } from "../core/is-uuid.ts";
 import type { Erased, SubjectIdentifiers, Vault } from "../vault/index.ts";
 import type { DataMap } from "./data-map.ts";
 import { column, table } from "./record-sql.ts";
@@ -66,12 +67,10 @@ export async function readRecord(
   recordType: RecordType,
   id: string,
 ): Promise<HeldRecord | undefined> {
-  if (!uuidPattern.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [record] = await readRecords(deps, recordType, { id });
   return record;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface RawRow {
   id: string;

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { isUuid } from "../core/is-uuid.ts";
 import type { RecordType } from "./record-type.ts";
 
 /**
@@ -13,15 +14,13 @@ export function column(name: string): SQL {
   return sql`${sql.identifier(name)}`;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A list of ids as one `uuid[]` parameter: drizzle would expand a JS array into one parameter
  * per element, and a sweep batch of thousands would hit the protocol's limit and re-plan each time.
  */
 export function uuidArray(ids: readonly string[]): SQL {
   for (const id of ids) {
-    if (!uuidPattern.test(id)) throw new Error("uuidArray: not a uuid");
+    if (!isUuid(id)) throw new Error("uuidArray: not a uuid");
   }
   return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }

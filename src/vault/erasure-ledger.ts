@@ -1,6 +1,7 @@
 import { mkdir, open, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../core/config.ts";
+import { isUuid } from "../core/is-uuid.ts";
 import { isVaultPurpose, type VaultPurpose } from "./purposes.ts";
 
 /**
@@ -70,8 +71,6 @@ export async function readErasureLedger(file: string): Promise<ErasureLedger> {
   return { entries, unreadable };
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function parseEntry(line: string): ErasureLedgerEntry | undefined {
   try {
     const value = JSON.parse(line) as Partial<Record<keyof ErasureLedgerEntry, unknown>>;
@@ -80,7 +79,7 @@ function parseEntry(line: string): ErasureLedgerEntry | undefined {
       typeof at !== "string" ||
       Number.isNaN(Date.parse(at)) ||
       typeof subjectId !== "string" ||
-      !uuidPattern.test(subjectId) ||
+      !isUuid(subjectId) ||
       typeof purpose !== "string" ||
       !isVaultPurpose(purpose)
     ) {

@@ -5,6 +5,7 @@ import { type AuditActor, appendAudit } from "../audit/index.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db/database.ts";
+import { isUuid } from "../core/is-uuid.ts";
 import { keyBytes, openText, openVersionedBytes, sealText, sealVersionedBytes } from "./aes-gcm.ts";
 import { ERASED, type Erased } from "./erased.ts";
 import { appendErasure, erasureLedgerPath } from "./erasure-ledger.ts";
@@ -612,10 +613,8 @@ export class Vault {
 }
 
 /** A boolean rather than a type guard: narrowing to drizzle's transaction class loses the schema type. */
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function assertUuid(id: string): string {
-  if (!uuidShape.test(id)) throw new Error("a subject id is a uuid");
+  if (!isUuid(id)) throw new Error("a subject id is a uuid");
   return id;
 }
 

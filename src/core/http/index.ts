@@ -18,3 +18,4 @@ export {
 } from "./multipart-form.ts";
 export { ScrollableTable } from "./scrollable-table.tsx";
 export { csrfToken, isApi, registerSecurity, verifyMultipartCsrf } from "./security.ts";
+export { uuidParam } from "./uuid-param.ts";

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
 import { appendAudit } from "../../audit/index.ts";
-import { AppError, sendPage } from "../../core/http/index.ts";
+import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
 import { activeLegalHolds, explainRetention } from "../../datamap/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
@@ -24,8 +24,6 @@ import type { ContactModuleDeps } from "./contact-module-deps.ts";
 import { addContactNote, listContactNotes, replyToContactRequest } from "./contact-notes.ts";
 
 const searchText = (max: number) => z.string().max(max).optional().default("");
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidParam = (id: string) => (uuidPattern.test(id) ? id.toLowerCase() : undefined);
 
 /** Types a browser may render itself; everything else, HTML and SVG above all, goes as bytes. */
 const renderableTypes = new Set([

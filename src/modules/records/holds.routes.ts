@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
-import { AppError, sendPage } from "../../core/http/index.ts";
+import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
 import {
   isoDay,
   type LegalHold,
@@ -15,7 +15,6 @@ import { backOfficeContext, listStaff, requireStaff, roleCan } from "../staff/in
 import { emptyHoldForm, type HoldForm, readHoldForm } from "./hold-form.ts";
 import { type HoldLine, type HoldStatus, HoldsPage } from "./holds.pages.tsx";
 import type { RecordsModuleDeps } from "./records-module-deps.ts";
-import { uuidParam } from "./uuid-param.ts";
 
 const formText = (max: number) => z.string().max(max).optional().default("");
 const holdBody = z.object({

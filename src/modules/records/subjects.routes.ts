@@ -2,12 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
-import { AppError, sendPage } from "../../core/http/index.ts";
+import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
 import { backOfficeContext, requireStaff, roleCan } from "../staff/index.ts";
 import type { RecordsModuleDeps } from "./records-module-deps.ts";
 import { auditSubjectView, readSubjectOverview, subjectExists } from "./subject-overview.ts";
 import { SubjectPage, SubjectSearchPage } from "./subjects.pages.tsx";
-import { uuidParam } from "./uuid-param.ts";
 
 const searchText = z.string().max(320).optional().default("");
 
