@@ -1,19 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  customType,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../core/db/bytea.ts";
 import { subjects } from "../vault/vault.tables.ts";
 import { retentionColumns, retentionIndexes } from "./retention-columns.ts";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * When an anchor event last happened for a subject (and a key, such as a request id; '' for the

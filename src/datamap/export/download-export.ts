@@ -123,7 +123,7 @@ async function readPackageFile(
     table: exportPackageRecordType.tableName,
     column: column.name,
     recordId: row.id,
-    ciphertext: Buffer.from(row.ciphertext),
+    ciphertext: row.ciphertext,
   });
   if (isErased(bytes)) return { status: "erased" };
   return {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { customType, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../core/db/bytea.ts";
 import type { Db } from "../../core/db/database.ts";
 import type { Vault } from "../../vault/index.ts";
 import { retentionFor } from "../compute-retention.ts";
@@ -11,7 +12,6 @@ import { retentionColumns } from "../retention-columns.ts";
  * Test-only: a record type with an attached file (encrypted bytes), which no product module has
  * yet, so the package's files/ folder and its hashes are proven before one does.
  */
-const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 export const testAttachments = pgTable("test_attachments", {
   id: uuid("id").primaryKey(),

@@ -255,8 +255,7 @@ export async function readAttachmentContent(
   const content = await deps.vault.decryptBytes(deps.db, {
     ...place,
     column: "content_ciphertext",
-    // PGlite hands bytea back as a Uint8Array, node-postgres as a Buffer; the vault wants a Buffer.
-    ciphertext: Buffer.from(row.contentCiphertext),
+    ciphertext: row.contentCiphertext,
   });
   if (isErased(content)) return undefined;
   const fileName = await deps.vault.decryptField(deps.db, {

@@ -1,13 +1,9 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 // Straight from the file: the data map index reaches the schema, which imports this table.
+import { bytea } from "../../core/db/bytea.ts";
 import { retentionColumns, retentionIndexes } from "../../datamap/retention-columns.ts";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-// PGlite hands bytea back as a Uint8Array, pg as a Buffer: the vault wants a Buffer.
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const contactStatuses = ["new", "in_progress", "waiting", "handled"] as const;
 export type ContactStatus = (typeof contactStatuses)[number];
