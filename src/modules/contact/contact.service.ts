@@ -6,7 +6,12 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
-import { type DataMap, publishAnchorEvent, retentionFor } from "../../datamap/index.ts";
+import {
+  type DataMap,
+  publishAnchorEvent,
+  type RetentionState,
+  retentionFor,
+} from "../../datamap/index.ts";
 import type { Vault } from "../../vault/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
 import { contactAttachments, contactRequests } from "./contact.tables.ts";
@@ -113,8 +118,19 @@ export async function receiveContactRequest(
       createdAt: now,
       updatedAt: now,
     });
+    // Every attachment follows the request's clock: one computation serves them all.
+    const attachmentState = await retentionFor(tx, deps.dataMap, contactAttachmentRecordType, {
+      subjectId,
+      key: id,
+    });
     for (const file of attachments) {
-      await storeAttachment(tx, deps, { requestId: id, subjectId, file, now });
+      await storeAttachment(tx, deps, {
+        requestId: id,
+        subjectId,
+        file,
+        now,
+        state: attachmentState,
+      });
     }
     const t = translator(input.locale);
     await enqueueMail(tx, {
@@ -157,7 +173,14 @@ async function storeAttachment(
     subjectId,
     file,
     now,
-  }: { requestId: string; subjectId: string; file: ContactAttachmentInput; now: Date },
+    state,
+  }: {
+    requestId: string;
+    subjectId: string;
+    file: ContactAttachmentInput;
+    now: Date;
+    state: RetentionState;
+  },
 ): Promise<void> {
   const id = randomUUID();
   const place = {
@@ -166,10 +189,6 @@ async function storeAttachment(
     table: "contact_attachments",
     recordId: id,
   };
-  const state = await retentionFor(tx, deps.dataMap, contactAttachmentRecordType, {
-    subjectId,
-    key: requestId,
-  });
   await tx.insert(contactAttachments).values({
     id,
     subjectId,
