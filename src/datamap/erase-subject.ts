@@ -4,6 +4,7 @@ import type { Clock } from "../core/clock.ts";
 import { type Db, queryRows } from "../core/db/database.ts";
 import type { Vault, VaultPurpose } from "../vault/index.ts";
 import type { DataMap } from "./data-map.ts";
+import { latestDate } from "./latest-date.ts";
 import { activeLegalHolds, type LegalHold } from "./legal-holds.ts";
 import { recordRestriction } from "./processing-restrictions.ts";
 import { table } from "./record-sql.ts";
@@ -172,10 +173,4 @@ async function shredEmptiedPurposes(
       actor,
     });
   }
-}
-
-/** The last of the dates, or null when one is not known yet (the whole set is kept until then). */
-function latestDate(dates: readonly (Date | string | null)[]): Date | null {
-  if (dates.some((date) => date === null)) return null;
-  return new Date(Math.max(...dates.map((date) => new Date(date as Date | string).getTime())));
 }

@@ -1,6 +1,7 @@
 import { isMessageKey, type MessageKey, type Translate } from "../core/i18n/index.ts";
 import type { AnchorEvent } from "../policy/index.ts";
 import type { DataMap } from "./data-map.ts";
+import { latestDate } from "./latest-date.ts";
 import type { LegalHold } from "./legal-holds.ts";
 import type { RecordType } from "./record-type.ts";
 import type { Period, RetentionReason } from "./retention-reason.ts";
@@ -62,10 +63,7 @@ export function explainRetention(
 /** One sentence however many holds: the person learns that, and until when if known. */
 function holdsForSubject(t: Translate, holds: readonly LegalHold[]): string[] {
   if (holds.length === 0) return [];
-  const ends = holds.map((hold) => hold.endsAt);
-  const last = ends.every((end) => end !== null)
-    ? new Date(Math.max(...ends.map((end) => (end as Date).getTime())))
-    : null;
+  const last = latestDate(holds.map((hold) => hold.endsAt));
   return [
     last ? t("retention.hold.subject_until", { date: isoDay(last) }) : t("retention.hold.subject"),
   ];
