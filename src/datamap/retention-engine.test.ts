@@ -1,19 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { databaseKinds } from "../../test/helpers/database.ts";
 import {
-  createTestNotesTable,
   insertTestNote,
+  openEngineTest,
   type RunningAgreements,
-  testDataMap,
 } from "../../test/helpers/test-record-type.ts";
 import { listAudit, verifyAudit } from "../audit/index.ts";
 import type { FakeClock } from "../core/clock.ts";
 import { type Database, queryRows } from "../core/db/database.ts";
-import { loadActivePolicy } from "../policy/index.ts";
 import type { Vault } from "../vault/index.ts";
-import { openTestVault, uniquePerson } from "../vault/test-vault.ts";
+import { uniquePerson } from "../vault/test-vault.ts";
 import { publishAnchorEvent } from "./anchor-events.ts";
 import type { DataMap } from "./data-map.ts";
 import { placeLegalHold, releaseLegalHold } from "./legal-holds.ts";
@@ -34,11 +32,7 @@ for (const kind of databaseKinds) {
     const agreements: RunningAgreements = { subjects: new Set() };
 
     before(async () => {
-      database = await createTestDatabase(kind);
-      await createTestNotesTable(database.db);
-      ({ vault, clock } = await openTestVault(database.db));
-      const { policy } = await loadActivePolicy(undefined);
-      dataMap = testDataMap(() => policy, agreements);
+      ({ database, vault, clock, dataMap } = await openEngineTest(kind, agreements));
     });
     after(() => database.close());
 

@@ -1,20 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { databaseKinds } from "../../test/helpers/database.ts";
 import {
-  createTestNotesTable,
   extraTestType,
   insertTestNote,
   insertTestRow,
+  openEngineTest,
   type RunningAgreements,
-  testDataMap,
 } from "../../test/helpers/test-record-type.ts";
 import type { FakeClock } from "../core/clock.ts";
 import { type Database, queryRows } from "../core/db/database.ts";
-import { loadActivePolicy } from "../policy/index.ts";
 import type { Vault } from "../vault/index.ts";
-import { openTestVault, uniquePerson } from "../vault/test-vault.ts";
+import { uniquePerson } from "../vault/test-vault.ts";
 import { publishAnchorEvent } from "./anchor-events.ts";
 import type { DataMap } from "./data-map.ts";
 import { eraseSubject } from "./erase-subject.ts";
@@ -41,19 +39,12 @@ for (const kind of databaseKinds) {
     const agreements: RunningAgreements = { subjects: new Set() };
 
     before(async () => {
-      database = await createTestDatabase(kind);
-      await createTestNotesTable(database.db);
-      for (const type of [subscriber, reply, teamviewer]) {
-        await createTestNotesTable(database.db, type.tableName);
-      }
-      ({ vault, clock } = await openTestVault(database.db));
-      const { policy } = await loadActivePolicy(undefined);
-      dataMap = testDataMap(() => policy, agreements, [
+      ({ database, vault, clock, dataMap } = await openEngineTest(kind, agreements, [
         subscriber,
         reply,
         teamviewer,
         exportPackageRecordType,
-      ]);
+      ]));
     });
     after(() => database.close());
 

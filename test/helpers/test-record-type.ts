@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { Db } from "../../src/core/db/database.ts";
+import type { FakeClock } from "../../src/core/clock.ts";
+import type { Database, DatabaseKind, Db } from "../../src/core/db/database.ts";
 import {
   DataMap,
   defineRecordType,
@@ -8,8 +9,10 @@ import {
   retentionColumns,
   retentionFor,
 } from "../../src/datamap/index.ts";
-import type { Policy } from "../../src/policy/index.ts";
+import { loadActivePolicy, type Policy } from "../../src/policy/index.ts";
 import type { Vault } from "../../src/vault/index.ts";
+import { openTestVault } from "../../src/vault/test-vault.ts";
+import { createTestDatabase } from "./database.ts";
 
 /**
  * A record type that exists only in tests, on a table the test creates: the engines must handle
@@ -243,4 +246,30 @@ export async function seedDueNotes(
          generate_series(1, ${perSubject}) k
     where (s.n - 1) * ${perSubject} + k <= ${records}`);
   await db.execute(sql`analyze`);
+}
+
+export interface EngineTest {
+  database: Database;
+  vault: Vault;
+  clock: FakeClock;
+  dataMap: DataMap;
+}
+
+/**
+ * What every engine test starts from: a fresh database with the test tables, a vault on a fake
+ * clock, and a data map of the test record type plus `extra` under the default policy.
+ */
+export async function openEngineTest(
+  kind: DatabaseKind,
+  agreements: RunningAgreements,
+  extra: readonly RecordType[] = [],
+): Promise<EngineTest> {
+  const database = await createTestDatabase(kind);
+  await createTestNotesTable(database.db);
+  for (const type of extra) {
+    if (type.tableName.startsWith("test_")) await createTestNotesTable(database.db, type.tableName);
+  }
+  const { vault, clock } = await openTestVault(database.db);
+  const { policy } = await loadActivePolicy(undefined);
+  return { database, vault, clock, dataMap: testDataMap(() => policy, agreements, extra) };
 }
