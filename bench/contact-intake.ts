@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import { buildBenchApp } from "./bench-app.ts";
+import { driveRequests, type RoundTrip } from "./drive-requests.ts";
 import { sampled } from "./peak-rss.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
@@ -30,45 +31,28 @@ async function bareServer(database: Database): Promise<FastifyInstance> {
   return app;
 }
 
-export interface IntakeRun {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
 /** Posts `total` requests, `concurrency` at a time, each from a different person. */
-async function drive(url: string, total: number): Promise<IntakeRun> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < total) {
-      const i = next++;
-      const t0 = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": "nl" },
-        body: JSON.stringify({
-          name: `Bezoeker ${i}`,
-          email: `bezoeker${i}.${started}@example.be`,
-          subject: "Offerte",
-          message: "Ik had graag een offerte voor een nieuwe laptop en een printer.",
-        }),
-      });
-      await response.arrayBuffer();
-      if (response.status !== 201) throw new Error(`status ${response.status} from ${url}`);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { perSecond: total / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+function drive(url: string, total: number): Promise<RoundTrip> {
+  const run = performance.now();
+  return driveRequests({
+    url,
+    total,
+    concurrency,
+    expected: 201,
+    init: (i) => ({
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": "nl" },
+      body: JSON.stringify({
+        name: `Bezoeker ${i}`,
+        email: `bezoeker${i}.${run}@example.be`,
+        subject: "Offerte",
+        message: "Ik had graag een offerte voor een nieuwe laptop en een printer.",
+      }),
+    }),
+  });
 }
 
-async function measure(server: FastifyInstance, total: number): Promise<IntakeRun> {
+async function measure(server: FastifyInstance, total: number): Promise<RoundTrip> {
   const address = await server.listen({ port: 0, host: "127.0.0.1" });
   await drive(`${address}/api/contact`, Math.min(200, total)); // warm-up
   const result = await drive(`${address}/api/contact`, total);

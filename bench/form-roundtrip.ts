@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import { csrfToken } from "../src/core/http/index.ts";
 import { buildBenchApp } from "./bench-app.ts";
+import { driveRequests, type RoundTrip } from "./drive-requests.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 const submission = z.object({
@@ -45,48 +46,23 @@ async function bareServer(database: Database): Promise<FastifyInstance> {
   return app;
 }
 
-export interface RoundTrip {
-  requests: number;
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-async function drive(
-  url: string,
-  headers: Record<string, string>,
-  total: number,
-): Promise<RoundTrip> {
-  const concurrency = 8;
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < total) {
-      const i = next++;
-      const body = new URLSearchParams({
+function drive(url: string, headers: Record<string, string>, total: number): Promise<RoundTrip> {
+  return driveRequests({
+    url,
+    total,
+    concurrency: 8,
+    expected: 200,
+    init: (i) => ({
+      method: "POST",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
         name: `Bench ${i}`,
         email: `bench${i}@example.be`,
         message: "Ik had graag een offerte voor een nieuwe laptop.",
         _csrf: headers["x-csrf-token"] ?? "",
-      });
-      const t0 = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
-        body,
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`status ${response.status} from ${url}`);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: total, perSecond: total / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+      }),
+    }),
+  });
 }
 
 async function measure(
