@@ -4,6 +4,7 @@ import {
   contactNoteRecordType,
   contactRequestRecordType,
 } from "./modules/contact/index.ts";
+import { customerContactRecordType, hasRunningAgreement } from "./modules/customers/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -15,6 +16,7 @@ export const allRecordTypes: readonly RecordType[] = [
   contactRequestRecordType,
   contactAttachmentRecordType,
   contactNoteRecordType,
+  customerContactRecordType,
   exportPackageRecordType,
 ];
 
@@ -22,9 +24,7 @@ export function createDataMap(policy: () => Policy): DataMap {
   return new DataMap({
     recordTypes: allRecordTypes,
     policy,
-    // Agreements arrive with the customers module; until then nobody has a running one, which
-    // is the truth for this product as built, not a default.
-    conditions: { running_agreement: async () => false },
+    conditions: { running_agreement: hasRunningAgreement },
   });
 }
 
@@ -53,6 +53,8 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
     "staff accounts: employee data under the employment relationship, not this statement; removed through staff management",
   scheduled_jobs: "job bookkeeping: `name` is a job's name such as mail.deliver, not a person's",
   vault_keys: "installation keys: `name` is a key's name such as blind_index, not a person's",
+  customers:
+    "a customer number and, for a company, its registered name; the people (a person who is the customer, a company's contacts) are customer_contacts, encrypted and kept by the dossier rule",
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };

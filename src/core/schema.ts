@@ -11,6 +11,7 @@ import {
   contactNotes,
   contactRequests,
 } from "../modules/contact/contact.tables.ts";
+import { agreements, customerContacts, customers } from "../modules/customers/customers.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -40,4 +41,7 @@ export const schema = {
   contactRequests,
   contactAttachments,
   contactNotes,
+  customers,
+  customerContacts,
+  agreements,
 };

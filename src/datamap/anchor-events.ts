@@ -6,6 +6,7 @@ import { retentionFor } from "./compute-retention.ts";
 import type { DataMap } from "./data-map.ts";
 import { column, table } from "./record-sql.ts";
 import type { RecordType } from "./record-type.ts";
+import type { RetentionConditionName } from "./retention-reason.ts";
 
 export interface AnchorEventInput {
   event: AnchorEvent;
@@ -47,6 +48,24 @@ export async function publishAnchorEvent(
     recordsUpdated += await refreshRetention(db, dataMap, type, input.subjectId, key);
   }
   return { recordsUpdated };
+}
+
+/**
+ * A condition may have started to hold for a person (an agreement started, they became a
+ * customer's contact): their records kept under it get their new state and reason now, so no
+ * sweep removes them on a date that no longer applies.
+ */
+export async function refreshConditionHolders(
+  db: Db,
+  dataMap: DataMap,
+  condition: RetentionConditionName,
+  subjectId: string,
+): Promise<number> {
+  let updated = 0;
+  for (const type of dataMap.heldBy(condition)) {
+    updated += await refreshRetention(db, dataMap, type, subjectId);
+  }
+  return updated;
 }
 
 /**

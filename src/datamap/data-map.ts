@@ -137,6 +137,18 @@ export class DataMap {
     });
   }
 
+  /** Record types kept past their period while the condition holds (policy `unlessCondition`). */
+  heldBy(condition: RetentionConditionName): RecordType[] {
+    return this.recordTypes.filter((type) => {
+      const effective = this.ruleOf(type);
+      return (
+        effective.kind === "policy" &&
+        effective.rule.kind === "after_event" &&
+        effective.rule.unlessCondition === condition
+      );
+    });
+  }
+
   async conditionHolds(
     db: Db,
     condition: RetentionConditionName,

@@ -3,6 +3,7 @@ export {
   type AnchorEventDeps,
   type AnchorEventInput,
   publishAnchorEvent,
+  refreshConditionHolders,
   refreshRetention,
 } from "./anchor-events.ts";
 export { applyPolicyRetention, ruleHash } from "./apply-policy-retention.ts";

@@ -64,10 +64,12 @@ describe("default policy fidelity", async () => {
       unlessCondition: "running_agreement",
     });
     assert.deepEqual(rules.orders, { kind: "after_event", event: "order.completed", years: 7 });
+    // "Zolang je klant bent": a customer who returns within the year is a customer again.
     assert.deepEqual(rules.customer_dossier, {
       kind: "after_event",
       event: "customer.ended",
       years: 1,
+      unlessCondition: "running_agreement",
     });
     assert.deepEqual(rules.support, { kind: "until_objection" });
     const password = result.policy.purposes

@@ -180,4 +180,14 @@ describe("the data map back office in a real browser", {
     await checkPage(page, "contact", "request");
     assert.deepEqual(dialogs, [], "no script of the visitor ran");
   });
+
+  it("the request becomes a customer with a running agreement, and the page says it is kept while it runs", async () => {
+    await page.getByLabel("Dienst van de overeenkomst").fill("Beheerd netwerk");
+    await page.getByRole("button", { name: "Klant en overeenkomst maken" }).click();
+    await page.getByText("De klant is gemaakt").waitFor();
+    const main = (await page.textContent("main")) ?? "";
+    assert.match(main, /Gekoppeld aan klant K-[2-9A-Z]{6}/);
+    assert.match(main, /Beheerd netwerk, loopt sinds/);
+    await checkPage(page, "contact", "customer");
+  });
 });

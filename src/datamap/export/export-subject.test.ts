@@ -18,6 +18,7 @@ import {
   passThroughSensitiveData,
   receiveContactRequest,
 } from "../../modules/contact/index.ts";
+import { createCustomer } from "../../modules/customers/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { allRecordTypes } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -207,6 +208,32 @@ for (const kind of databaseKinds) {
                 sha256: createHash("sha256").update(content).digest("hex"),
                 bytes: content.length,
               },
+              created_at: clock.now().toISOString(),
+            },
+          },
+        ];
+      },
+      "customer.contact": async ({ subjectId }) => {
+        const customer = await createCustomer(
+          { db: database.db, vault, dataMap, clock },
+          {
+            kind: "company",
+            companyName: "Bakkerij Janssens BV",
+            contact: { subjectId, name: "Zoë Janssens", role: "zaakvoerder" },
+            actor: system,
+          },
+        );
+        const [contact] = await queryRows<{ id: string }>(
+          database.db,
+          sql`select id::text from customer_contacts where customer_id = ${customer.id}`,
+        );
+        return [
+          {
+            recordType: "customer.contact",
+            id: contact?.id ?? "",
+            values: {
+              name_ciphertext: "Zoë Janssens",
+              role: "zaakvoerder",
               created_at: clock.now().toISOString(),
             },
           },

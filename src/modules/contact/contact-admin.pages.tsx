@@ -2,9 +2,11 @@ import { type ComponentChildren, Fragment, type VNode } from "preact";
 import { ScrollableTable } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
+import type { CustomerSummary } from "../customers/index.ts";
 import { RetentionWhy } from "../records/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import { type ContactStatus, contactStatuses } from "./contact.tables.ts";
+import { CustomerPanel } from "./contact-customer.pages.tsx";
 import type { ContactRequestView, InboxLine, Opened } from "./contact-inbox.ts";
 import type { ContactNote } from "./contact-notes.ts";
 
@@ -152,12 +154,15 @@ export function ContactRequestPage(props: {
   request: ContactRequestView;
   notes: readonly ContactNote[];
   explanation: RetentionExplanation;
+  customer: CustomerSummary | undefined;
+  today: string;
   staff: StaffChoice[];
   staffNames: ReadonlyMap<string, string>;
   notice?: string | undefined;
   error?: string | undefined;
 }): VNode {
-  const { context, request, notes, explanation, staff, staffNames, notice, error } = props;
+  const { context, request, notes, explanation, customer, staff, staffNames, notice, error } =
+    props;
   const { t } = context;
   const base = `/admin/contact/${request.id}`;
   const rows: [string, ComponentChildren][] = [
@@ -245,6 +250,13 @@ export function ContactRequestPage(props: {
         )}
       </section>
       <Retention context={context} explanation={explanation} />
+      <CustomerPanel
+        context={context}
+        requestId={request.id}
+        customer={customer}
+        today={props.today}
+        erased={request.subjectId === null || request.name === null}
+      />
       {request.status !== "handled" && (
         <section aria-labelledby="contact-status-form">
           <h2 id="contact-status-form">{t("contact-admin.status.form")}</h2>

@@ -4,11 +4,13 @@ import { h } from "preact";
 import { z } from "zod";
 import { appendAudit } from "../../audit/index.ts";
 import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
-import { activeLegalHolds, explainRetention } from "../../datamap/index.ts";
+import { activeLegalHolds, explainRetention, isoDay } from "../../datamap/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
 import { contactStatuses } from "./contact.tables.ts";
 import { ContactInboxPage, ContactRequestPage, type InboxSearch } from "./contact-admin.pages.tsx";
+import { registerContactCustomerRoutes } from "./contact-customer.routes.ts";
+import { customerOfRequest } from "./contact-customer.ts";
 import {
   assignContactRequest,
   auditInboxRead,
@@ -39,6 +41,9 @@ const notices = {
   assigned: "contact-admin.done.assigned",
   note: "contact-admin.done.note",
   reply: "contact-admin.done.reply",
+  linked: "contact-customer.done.linked",
+  created: "contact-customer.done.created",
+  ended: "contact-customer.done.ended",
 } as const;
 
 /**
@@ -142,6 +147,7 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
     ]);
     const accounts = await listStaff(deps.db);
     const notes = await listContactNotes(deps, view.id);
+    const customer = await customerOfRequest(deps, view.customerId);
     return sendPage(
       reply,
       h(ContactRequestPage, {
@@ -149,6 +155,8 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
         request: view,
         notes,
         explanation,
+        customer,
+        today: isoDay(deps.clock.now()),
         staff: accounts
           .filter((account) => !account.disabledAt)
           .map((account) => ({ id: account.id, displayName: account.displayName })),
@@ -160,6 +168,8 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
     );
   };
 
+  registerContactCustomerRoutes(app, deps, renderRequest);
+
   typed.get(
     "/admin/contact/:id",
     {
@@ -167,7 +177,9 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
       schema: {
         params: z.object({ id: z.string() }),
         querystring: z.object({
-          done: z.enum(["status", "assigned", "note", "reply"]).optional(),
+          done: z
+            .enum(Object.keys(notices) as [keyof typeof notices, ...(keyof typeof notices)[]])
+            .optional(),
         }),
       },
     },

@@ -312,6 +312,86 @@ for (const kind of databaseKinds) {
       assert.match(reopen.body, /Een afgehandelde aanvraag blijft afgehandeld/);
     });
 
+    it("turns a request into a customer with a running agreement, says why it is kept, and ends the agreement", async () => {
+      const sent = await receiveContactRequest(
+        deps(),
+        request({ name: "Ilse Claes", email: "ilse@bakkerij.be", phone: undefined }),
+      );
+      const page = `/admin/contact/${sent.id}`;
+      const noNumber = await submitForm(t, support.jar, page, `${page}/customer`, {
+        number: "K-ZZZZZZ",
+      });
+      assert.equal(noNumber.statusCode, 400);
+      assert.match(noNumber.body, /Geen klant met dat nummer/);
+      const noCompany = await submitForm(t, support.jar, page, `${page}/customer/new`, {
+        kind: "company",
+        companyName: " ",
+        service: "Beheerd netwerk",
+        startsOn: "2026-05-01",
+      });
+      assert.equal(noCompany.statusCode, 400);
+      assert.match(noCompany.body, /Geef de bedrijfsnaam/);
+      const badDay = await submitForm(t, support.jar, page, `${page}/customer/new`, {
+        kind: "person",
+        service: "Beheerd netwerk",
+        startsOn: "2026-02-30",
+      });
+      assert.equal(badDay.statusCode, 400);
+      assert.match(badDay.body, /geldige datum/);
+
+      const made = await submitForm(t, support.jar, page, `${page}/customer/new`, {
+        kind: "company",
+        companyName: "Bakkerij Claes BV",
+        service: "Beheerd netwerk",
+        startsOn: "2026-05-01",
+      });
+      assert.equal(made.statusCode, 303, made.body);
+      assert.equal(made.headers.location, `${page}?done=created`);
+      const shown = await get(support, `${page}?done=created`);
+      assert.match(shown.body, /De klant is gemaakt/);
+      assert.match(shown.body, /Gekoppeld aan klant K-[2-9A-Z]{6}/);
+      assert.match(shown.body, /Bakkerij Claes BV/);
+      assert.match(shown.body, /Beheerd netwerk, loopt sinds 2026-05-01/);
+      assert.match(shown.body, /lopende overeenkomst/i, "the retention reason names the agreement");
+      assert.equal((await audits("contact.linked_to_customer", sent.id)).length, 1);
+
+      const agreementId = /\/agreements\/([0-9a-f-]{36})\/end/.exec(shown.body)?.[1] ?? "";
+      const ended = await submitForm(
+        t,
+        support.jar,
+        page,
+        `${page}/agreements/${agreementId}/end`,
+        {},
+      );
+      assert.equal(ended.statusCode, 303, ended.body);
+      const after = await get(support, page);
+      assert.match(after.body, /Beheerd netwerk, van 2026-05-01, beëindigd op/);
+      assert.doesNotMatch(after.body, /\/agreements\/[0-9a-f-]{36}\/end/);
+      const again = await submitForm(
+        t,
+        support.jar,
+        page,
+        `${page}/agreements/${agreementId}/end`,
+        {},
+      );
+      assert.equal(again.statusCode, 409);
+      assert.match(again.body, /loopt niet \(meer\)/);
+    });
+
+    it("refuses linking a request to a role that may not handle contact requests", async () => {
+      const response = await submitForm(
+        t,
+        billing.jar,
+        "/admin",
+        `/admin/contact/${jan.id}/customer`,
+        {
+          number: "K-ZZZZZZ",
+        },
+      );
+      assert.equal(response.statusCode, 403);
+      assert.equal((await audits("contact.linked_to_customer", jan.id)).length, 0);
+    });
+
     it("keeps internal notes and mails a reply threaded by the reference, in the visitor's language", async () => {
       const marie = await receiveContactRequest(
         deps(),

@@ -154,6 +154,7 @@ export interface ContactRequestView {
   locale: string;
   channel: string;
   assignedTo: string | null;
+  customerId: string | null;
   createdAt: Date;
   updatedAt: Date;
   handledAt: Date | null;
@@ -212,6 +213,7 @@ export async function readContactRequest(
     locale: row.locale,
     channel: row.channel,
     assignedTo: row.assignedTo,
+    customerId: row.customerId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     handledAt: row.handledAt,

@@ -6,6 +6,7 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
+import { newShortReference } from "../../core/short-reference.ts";
 import {
   type DataMap,
   publishAnchorEvent,
@@ -15,7 +16,6 @@ import {
 import type { Vault } from "../../vault/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
 import { contactAttachments, contactRequests } from "./contact.tables.ts";
-import { newContactReference } from "./contact-reference.ts";
 import type { SensitiveDataHook } from "./sensitive-data-hook.ts";
 
 export interface ContactDeps {
@@ -100,7 +100,7 @@ export async function receiveContactRequest(
       subjectId,
       key: id,
     });
-    const reference = newContactReference();
+    const reference = newShortReference("C");
     await tx.insert(contactRequests).values({
       id,
       subjectId,

@@ -2,6 +2,8 @@ import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 // Straight from the file: the data map index reaches the schema, which imports this table.
 import { bytea } from "../../core/db/bytea.ts";
 import { retentionColumns, retentionIndexes } from "../../datamap/retention-columns.ts";
+// The table itself, not the module's service: a foreign key is schema, not a dependency.
+import { customers } from "../customers/customers.tables.ts";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -30,6 +32,8 @@ export const contactRequests = pgTable(
     /** Where it came from: the site's own form or an embedding site's API call. */
     channel: text("channel").notNull(),
     assignedTo: uuid("assigned_to"),
+    /** The customer the request became, or belongs to: its agreements keep the request. */
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     handledAt: at("handled_at"),

@@ -15,6 +15,12 @@ import { createDataMap } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
 import { openTestVault } from "../../vault/test-vault.ts";
 import { type ContactRequestInput, markHandled, receiveContactRequest } from "./contact.service.ts";
+import {
+  convertRequestToCustomer,
+  customerOfRequest,
+  endLinkedAgreement,
+  linkRequestToCustomer,
+} from "./contact-customer.ts";
 import { passThroughSensitiveData } from "./sensitive-data-hook.ts";
 
 const staffId = "00000000-0000-4000-8000-0000000000cc";
@@ -132,6 +138,101 @@ for (const kind of databaseKinds) {
       );
       assert.equal(attachments[0]?.n, 0, "its attachments went with it");
       assert.ok(await stored(open.id), "an open request is never swept");
+    });
+
+    it("keeps a request that became an agreement while the agreement runs, then 1 year after it ends", async () => {
+      clock.set("2026-02-01T10:00:00Z");
+      const received = await receiveContactRequest(
+        deps(),
+        request({ email: "klant@example.be", phone: undefined }),
+      );
+      clock.set("2026-03-01T10:00:00Z");
+      await markHandled(deps(), { requestId: received.id, staffId });
+      clock.set("2026-04-01T10:00:00Z");
+      const converted = await convertRequestToCustomer(deps(), {
+        requestId: received.id,
+        staffId,
+        kind: "person",
+        service: "Onderhoudscontract",
+        startsOn: "2026-04-01",
+      });
+      assert.ok(typeof converted !== "string");
+      assert.equal((await stored(received.id))?.retain_until, null, "kept while it runs");
+      clock.set("2028-04-01T10:00:00Z");
+      await sweepRetention(deps());
+      assert.ok(await stored(received.id), "past handled + 1 year, but the agreement runs");
+
+      const customer = await customerOfRequest(deps(), converted.customerId);
+      const agreementId = customer?.agreements[0]?.id ?? "";
+      assert.equal(
+        await endLinkedAgreement(deps(), { requestId: received.id, agreementId, staffId }),
+        true,
+      );
+      assert.equal(
+        new Date((await stored(received.id))?.retain_until ?? 0).toISOString(),
+        "2029-04-01T10:00:00.000Z",
+      );
+      clock.set("2029-03-31T10:00:00Z");
+      await sweepRetention(deps());
+      assert.ok(await stored(received.id), "within the year after the agreement");
+      clock.set("2029-04-02T10:00:00Z");
+      await sweepRetention(deps());
+      assert.equal(await stored(received.id), undefined, "agreement ended + 1 year: gone");
+    });
+
+    it("links a request to an existing customer by number, once, and keeps an open one open", async () => {
+      clock.set("2026-02-01T10:00:00Z");
+      const first = await receiveContactRequest(
+        deps(),
+        request({ email: "bedrijf@example.be", phone: undefined }),
+      );
+      const made = await convertRequestToCustomer(deps(), {
+        requestId: first.id,
+        staffId,
+        kind: "company",
+        companyName: "Bakkerij Peeters BV",
+        service: "Beheerd netwerk",
+        startsOn: "2026-02-01",
+      });
+      assert.ok(typeof made !== "string");
+      const colleague = await receiveContactRequest(
+        deps(),
+        request({ email: "collega@example.be", phone: undefined }),
+      );
+      assert.equal(
+        await linkRequestToCustomer(deps(), {
+          requestId: colleague.id,
+          staffId,
+          customerNumber: "K-NOPE00",
+        }),
+        "unknown_customer",
+      );
+      assert.deepEqual(
+        await linkRequestToCustomer(deps(), {
+          requestId: colleague.id,
+          staffId,
+          customerNumber: made.number.toLowerCase(),
+        }),
+        { customerId: made.customerId },
+      );
+      assert.equal(
+        await linkRequestToCustomer(deps(), {
+          requestId: colleague.id,
+          staffId,
+          customerNumber: made.number,
+        }),
+        "already_linked",
+      );
+      const customer = await customerOfRequest(deps(), made.customerId);
+      await endLinkedAgreement(deps(), {
+        requestId: colleague.id,
+        agreementId: customer?.agreements[0]?.id ?? "",
+        staffId,
+      });
+      clock.advance(5 * year);
+      await sweepRetention(deps());
+      assert.ok(await stored(colleague.id), "still open: an open request is never swept");
+      assert.ok(await stored(first.id), "the request the customer came from is still open too");
     });
 
     it("goes with an erasure of the person", async () => {

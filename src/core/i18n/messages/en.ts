@@ -2,6 +2,7 @@ import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
 import { contactEn } from "./contact.en.ts";
 import { contactAdminEn } from "./contact-admin.en.ts";
+import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
 import { exportEn } from "./export.en.ts";
 import { recordsEn } from "./records.en.ts";
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...contactEn,
   ...contactFormEn,
   ...contactAdminEn,
+  ...contactCustomerEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -2,6 +2,7 @@ import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
 import { contactFr } from "./contact.fr.ts";
 import { contactAdminFr } from "./contact-admin.fr.ts";
+import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { recordsFr } from "./records.fr.ts";
@@ -17,6 +18,7 @@ export const fr: Messages = {
   ...contactFr,
   ...contactFormFr,
   ...contactAdminFr,
+  ...contactCustomerFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

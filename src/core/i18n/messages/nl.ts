@@ -1,6 +1,7 @@
 import { adminNl } from "./admin.nl.ts";
 import { contactNl } from "./contact.nl.ts";
 import { contactAdminNl } from "./contact-admin.nl.ts";
+import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { recordsNl } from "./records.nl.ts";
@@ -17,6 +18,7 @@ export const nl = {
   ...contactNl,
   ...contactFormNl,
   ...contactAdminNl,
+  ...contactCustomerNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

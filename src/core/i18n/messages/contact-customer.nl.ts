@@ -1,0 +1,37 @@
+export const contactCustomerNl = {
+  "contact-customer.title": "Klant en overeenkomst",
+  "contact-customer.lead":
+    "Werd deze aanvraag een opdracht, koppel ze dan aan de klant: zolang een overeenkomst loopt, bewaren we de aanvraag, en tot 1 jaar nadat ze eindigt.",
+  "contact-customer.linked": "Gekoppeld aan klant {number}.",
+  "contact-customer.company": "Bedrijf: {name}",
+  "contact-customer.agreements": "Overeenkomsten",
+  "contact-customer.agreements.none": "Nog geen overeenkomsten.",
+  "contact-customer.agreement.running": "{service}, loopt sinds {start}",
+  "contact-customer.agreement.ended": "{service}, van {start}, beëindigd op {end}",
+  "contact-customer.agreement.end": "Overeenkomst {service} beëindigen",
+  "contact-customer.agreement.end_hint":
+    "Vanaf het einde van de laatste lopende overeenkomst telt het jaar waarna we de aanvraag en het klantcontact wissen.",
+  "contact-customer.link.title": "Koppelen aan een bestaande klant",
+  "contact-customer.link.number": "Klantnummer (bv. K-4M8T2Z)",
+  "contact-customer.link.submit": "Koppelen",
+  "contact-customer.new.title": "Nieuwe klant maken van deze aanvraag",
+  "contact-customer.new.kind": "Soort klant",
+  "contact-customer.new.kind.person": "Een persoon",
+  "contact-customer.new.kind.company": "Een bedrijf (de aanvrager wordt contactpersoon)",
+  "contact-customer.new.company": "Bedrijfsnaam (voor een bedrijf)",
+  "contact-customer.new.service": "Dienst van de overeenkomst",
+  "contact-customer.new.starts": "Begint op",
+  "contact-customer.new.submit": "Klant en overeenkomst maken",
+  "contact-customer.done.linked": "De aanvraag is gekoppeld aan de klant.",
+  "contact-customer.done.created": "De klant is gemaakt, met een lopende overeenkomst.",
+  "contact-customer.done.ended": "De overeenkomst is beëindigd.",
+  "contact-customer.error.unknown_customer":
+    "Geen klant met dat nummer. Controleer het nummer op de klantenfiche, of maak een nieuwe klant.",
+  "contact-customer.error.already_linked": "Deze aanvraag is al aan een klant gekoppeld.",
+  "contact-customer.error.erased":
+    "De gegevens van deze aanvraag zijn gewist; ze kan niet meer aan een klant gekoppeld worden.",
+  "contact-customer.error.company_name": "Geef de bedrijfsnaam voor een bedrijf als klant.",
+  "contact-customer.error.service": "Geef de dienst van de overeenkomst (hoogstens 200 tekens).",
+  "contact-customer.error.starts": "Geef de begindatum als een geldige datum.",
+  "contact-customer.error.agreement": "Die overeenkomst loopt niet (meer) voor deze klant.",
+};

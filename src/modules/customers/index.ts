@@ -1,0 +1,22 @@
+export { customerContactRecordType } from "./customers.records.ts";
+export {
+  type Agreement,
+  addContactPerson,
+  type ContactPersonInput,
+  type CustomerDeps,
+  type CustomerSummary,
+  createCustomer,
+  endAgreement,
+  findCustomer,
+  hasRunningAgreement,
+  type NewCustomerInput,
+  startAgreement,
+} from "./customers.service.ts";
+export {
+  type AgreementStatus,
+  agreements,
+  type CustomerKind,
+  customerContacts,
+  customerKinds,
+  customers,
+} from "./customers.tables.ts";
