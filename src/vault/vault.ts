@@ -122,6 +122,11 @@ export class Vault {
    * key it created, and a shared cache would then encrypt under a key nobody can find again.
    */
   readonly #transactionKeys = new WeakMap<Db, { epoch: number; keys: Map<string, Buffer> }>();
+  /**
+   * The person a transaction created (intake creates one): nobody else can see them before it
+   * commits, so they have no data key yet and looking for one is a wasted round trip.
+   */
+  readonly #createdHere = new WeakMap<Db, string>();
   /** Bumped by every shred, so no transaction's cache outlives one (savepoints have their own). */
   #epoch = 0;
   #blindIndexKey: Buffer | undefined;
@@ -188,34 +193,37 @@ export class Vault {
     details: SubjectDetails,
   ): Promise<{ subjectId: string; created: boolean }> {
     const strong = this.#strongIndexes(details);
-    let subjectId = await this.#findByIndexes(db, strong);
-    let created = false;
-    if (!subjectId) {
-      const [row] = await db
-        .insert(subjects)
-        .values({ createdAt: this.#clock.now() })
-        .returning({ id: subjects.id });
-      if (!row) throw new Error("inserting a subject returned no row");
-      subjectId = row.id;
-      created = true;
+    const tokens = details.name
+      ? nameTokens(details.name).map((token) => ({
+          kind: "name_token" as const,
+          blindIndex: this.blindIndex("name_token", token),
+        }))
+      : [];
+    const found = await this.#findByIndexes(db, strong);
+    if (found) {
+      await this.#link(db, found, [...strong, ...tokens]);
+      return { subjectId: found, created: false };
     }
-    const linked = await this.#link(db, subjectId, strong);
-    if (created && strong.length > 0 && linked === 0) {
+    const [row] = await db
+      .insert(subjects)
+      .values({ createdAt: this.#clock.now() })
+      .returning({ id: subjects.id });
+    if (!row) throw new Error("inserting a subject returned no row");
+    // One insert for the new person's identifiers and name words: intake is one round trip less.
+    const linked = await this.#link(db, row.id, [...strong, ...tokens]);
+    const strongLinked = linked.filter((kind) => kind !== "name_token").length;
+    if (strong.length > 0 && strongLinked === 0) {
+      // A concurrent writer created the same person first: theirs wins, ours (cascading its name
+      // words) goes.
       const winner = await this.#findByIndexes(db, strong);
-      if (winner && winner !== subjectId) {
-        await db.delete(subjects).where(eq(subjects.id, subjectId));
-        subjectId = winner;
-        created = false;
+      if (winner && winner !== row.id) {
+        await db.delete(subjects).where(eq(subjects.id, row.id));
+        await this.#link(db, winner, tokens);
+        return { subjectId: winner, created: false };
       }
     }
-    if (details.name) {
-      const tokens = nameTokens(details.name).map((token) => ({
-        kind: "name_token" as const,
-        blindIndex: this.blindIndex("name_token", token),
-      }));
-      await this.#link(db, subjectId, tokens);
-    }
-    return { subjectId, created };
+    if (inTransaction(db)) this.#createdHere.set(db, row.id);
+    return { subjectId: row.id, created: true };
   }
 
   /** Subjects whose name has every word of the query, case and accents ignored. */
@@ -438,7 +446,10 @@ export class Vault {
   /** The subject's key for a purpose, created on first use and re-created after a shred. */
   async #dataKeyForWriting(db: Db, { subjectId, purpose }: FieldPlace): Promise<Buffer> {
     const id = cacheId(subjectId, purpose);
-    let row = await this.#readDataKey(db, subjectId, purpose, inTransaction(db));
+    let row =
+      this.#createdHere.get(db) === subjectId
+        ? undefined
+        : await this.#readDataKey(db, subjectId, purpose, inTransaction(db));
     if (!row?.wrappedKey) {
       const key = randomBytes(keyBytes);
       const values = {
@@ -600,15 +611,15 @@ export class Vault {
     db: Db,
     subjectId: string,
     indexes: { kind: IdentifierKind; blindIndex: string }[],
-  ): Promise<number> {
-    if (indexes.length === 0) return 0;
+  ): Promise<IdentifierKind[]> {
+    if (indexes.length === 0) return [];
     const createdAt = this.#clock.now();
     const linked = await db
       .insert(subjectIdentifiers)
       .values(indexes.map((index) => ({ ...index, subjectId, createdAt })))
       .onConflictDoNothing()
       .returning({ kind: subjectIdentifiers.kind });
-    return linked.length;
+    return linked.map((row) => row.kind);
   }
 }
 

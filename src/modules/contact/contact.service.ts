@@ -118,19 +118,15 @@ export async function receiveContactRequest(
       createdAt: now,
       updatedAt: now,
     });
-    // Every attachment follows the request's clock: one computation serves them all.
-    const attachmentState = await retentionFor(tx, deps.dataMap, contactAttachmentRecordType, {
-      subjectId,
-      key: id,
-    });
-    for (const file of attachments) {
-      await storeAttachment(tx, deps, {
-        requestId: id,
+    if (attachments.length > 0) {
+      // Every attachment follows the request's clock: one computation serves them all.
+      const state = await retentionFor(tx, deps.dataMap, contactAttachmentRecordType, {
         subjectId,
-        file,
-        now,
-        state: attachmentState,
+        key: id,
       });
+      for (const file of attachments) {
+        await storeAttachment(tx, deps, { requestId: id, subjectId, file, now, state });
+      }
     }
     const t = translator(input.locale);
     await enqueueMail(tx, {
