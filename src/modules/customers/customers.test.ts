@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
+import { databaseKinds } from "../../../test/helpers/database.ts";
+import { openProductTest } from "../../../test/helpers/product-test.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import { type DataMap, eraseSubject, sweepRetention } from "../../datamap/index.ts";
-import { loadActivePolicy } from "../../policy/index.ts";
-import { createDataMap } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
-import { openTestVault } from "../../vault/test-vault.ts";
 import {
   addContactPerson,
   createCustomer,
@@ -29,10 +27,7 @@ for (const kind of databaseKinds) {
     let dataMap: DataMap;
 
     before(async () => {
-      database = await createTestDatabase(kind);
-      ({ vault, clock } = await openTestVault(database.db));
-      const { policy } = await loadActivePolicy(undefined);
-      dataMap = createDataMap(() => policy);
+      ({ database, vault, clock, dataMap } = await openProductTest(kind));
     });
     after(() => database.close());
 
