@@ -31,6 +31,7 @@ import {
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
+import { registerNewsletterModule } from "./modules/newsletter/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
@@ -166,6 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     policy,
     sensitiveData: passThroughSensitiveData,
+  });
+  registerNewsletterModule(app, {
+    ...engines,
+    config,
+    policy,
+    policyVersion: () => deps.policies.currentHash,
   });
   return app;
 }

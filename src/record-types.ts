@@ -5,6 +5,11 @@ import {
   contactRequestRecordType,
 } from "./modules/contact/index.ts";
 import { customerContactRecordType, hasRunningAgreement } from "./modules/customers/index.ts";
+import {
+  newsletterConsentRecordType,
+  newsletterSignupRecordType,
+  newsletterSubscriberRecordType,
+} from "./modules/newsletter/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -17,6 +22,9 @@ export const allRecordTypes: readonly RecordType[] = [
   contactAttachmentRecordType,
   contactNoteRecordType,
   customerContactRecordType,
+  newsletterSignupRecordType,
+  newsletterSubscriberRecordType,
+  newsletterConsentRecordType,
   exportPackageRecordType,
 ];
 
@@ -55,6 +63,8 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
   vault_keys: "installation keys: `name` is a key's name such as blind_index, not a person's",
   customers:
     "a customer number and, for a company, its registered name; the people (a person who is the customer, a company's contacts) are customer_contacts, encrypted and kept by the dossier rule",
+  newsletter_deliveries:
+    "which campaign was queued for which subscriber id, for the campaign's counts; the address and text are in the outbox, which purges them",
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };

@@ -12,6 +12,13 @@ import {
   contactRequests,
 } from "../modules/contact/contact.tables.ts";
 import { agreements, customerContacts, customers } from "../modules/customers/customers.tables.ts";
+import {
+  newsletterCampaigns,
+  newsletterConsents,
+  newsletterDeliveries,
+  newsletterSignups,
+  newsletterSubscribers,
+} from "../modules/newsletter/newsletter.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -44,4 +51,9 @@ export const schema = {
   customers,
   customerContacts,
   agreements,
+  newsletterSignups,
+  newsletterSubscribers,
+  newsletterConsents,
+  newsletterCampaigns,
+  newsletterDeliveries,
 };

@@ -129,7 +129,8 @@ describe("art30Record", () => {
     assert.deepEqual(rules, {
       contact:
         "1 year after request.closed (restarts on agreement.ended; not while running_agreement)",
-      newsletter: "6 months after newsletter.unsubscribed (not while running_agreement)",
+      newsletter:
+        "6 months after newsletter.unsubscribed (restarts on customer.ended; not while running_agreement)",
       orders: "7 years after order.completed",
       customer_dossier: "1 year after customer.ended (not while running_agreement)",
       support: "until objection; teamviewer_password: not stored; session_content: not stored",

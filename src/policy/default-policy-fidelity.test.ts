@@ -61,6 +61,7 @@ describe("default policy fidelity", async () => {
       kind: "after_event",
       event: "newsletter.unsubscribed",
       months: 6,
+      restartOn: ["customer.ended"],
       unlessCondition: "running_agreement",
     });
     assert.deepEqual(rules.orders, { kind: "after_event", event: "order.completed", years: 7 });

@@ -1,6 +1,16 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
-export const outboxStatuses = ["queued", "held", "sending", "sent", "failed"] as const;
+/** "cancelled": withdrawn before it was sent, e.g. a newsletter to someone who unsubscribed since. */
+export const outboxStatuses = ["queued", "held", "sending", "sent", "failed", "cancelled"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -28,6 +38,8 @@ export const outbox = pgTable(
     nextAttemptAt: at("next_attempt_at").notNull(),
     lockedUntil: at("locked_until"),
     lastError: text("last_error"),
+    /** The receiving server refused the address for good (5xx to RCPT TO or DATA). */
+    hardBounce: boolean("hard_bounce").notNull().default(false),
     sentAt: at("sent_at"),
     messageId: text("message_id"),
     emlPath: text("eml_path"),

@@ -5,6 +5,7 @@ import { contactAdminEn } from "./contact-admin.en.ts";
 import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
 import { exportEn } from "./export.en.ts";
+import { newsletterEn } from "./newsletter.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...contactFormEn,
   ...contactAdminEn,
   ...contactCustomerEn,
+  ...newsletterEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -5,6 +5,7 @@ import { contactAdminFr } from "./contact-admin.fr.ts";
 import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
 import { exportFr } from "./export.fr.ts";
+import { newsletterFr } from "./newsletter.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
@@ -19,6 +20,7 @@ export const fr: Messages = {
   ...contactFormFr,
   ...contactAdminFr,
   ...contactCustomerFr,
+  ...newsletterFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

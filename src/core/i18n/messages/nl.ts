@@ -4,6 +4,7 @@ import { contactAdminNl } from "./contact-admin.nl.ts";
 import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
 import { exportNl } from "./export.nl.ts";
+import { newsletterNl } from "./newsletter.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
@@ -19,6 +20,7 @@ export const nl = {
   ...contactFormNl,
   ...contactAdminNl,
   ...contactCustomerNl,
+  ...newsletterNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",
