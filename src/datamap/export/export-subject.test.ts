@@ -19,6 +19,7 @@ import {
   receiveContactRequest,
 } from "../../modules/contact/index.ts";
 import { createCustomer } from "../../modules/customers/index.ts";
+import { grantTopics, requestSubscription } from "../../modules/newsletter/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { allRecordTypes } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -77,6 +78,16 @@ for (const kind of databaseKinds) {
       vault,
       clock,
       publicUrl: "https://privacy.example.be",
+    });
+
+    const newsletterDeps = () => ({
+      db: database.db,
+      vault,
+      dataMap,
+      clock,
+      config: { MAIL_FROM: "nieuws@wits.be", PUBLIC_URL: "https://privacy.example.be" },
+      policy: () => policy,
+      policyVersion: () => "v-export",
     });
 
     const newPerson = async (): Promise<Person> => {
@@ -239,6 +250,87 @@ for (const kind of databaseKinds) {
           },
         ];
       },
+      "newsletter.signup": async (person) => {
+        await requestSubscription(newsletterDeps(), {
+          name: "Zoë",
+          email: person.email,
+          topics: ["tips"],
+          locale: "nl",
+          ip: "203.0.113.8",
+          source: "api",
+        });
+        const [signup] = await queryRows<{ id: string }>(
+          database.db,
+          sql`select id::text from newsletter_signups where subject_id = ${person.subjectId}`,
+        );
+        return [
+          {
+            recordType: "newsletter.signup",
+            id: signup?.id ?? "",
+            values: {
+              name_ciphertext: "Zoë",
+              email_ciphertext: person.email,
+              ip_ciphertext: "203.0.113.8",
+              topics: ["tips"],
+              created_at: clock.now().toISOString(),
+            },
+          },
+        ];
+      },
+      "newsletter.subscriber": async ({ subjectId, email }) => {
+        const subscriberId = await grantTopics(newsletterDeps(), {
+          subjectId,
+          name: "Zoë J.",
+          email,
+          locale: "fr",
+          ip: "203.0.113.9",
+          grants: [
+            {
+              topic: "news",
+              wording: "Actualités de WITS: Nouveaux services et produits de WITS.",
+              source: "form",
+              policyVersion: "v-export",
+            },
+          ],
+        });
+        const [consent] = await queryRows<{ id: string }>(
+          database.db,
+          sql`select id::text from newsletter_consents where subscriber_id = ${subscriberId}`,
+        );
+        return [
+          {
+            recordType: "newsletter.subscriber",
+            id: subscriberId,
+            values: {
+              name_ciphertext: "Zoë J.",
+              email_ciphertext: email,
+              locale: "fr",
+              topics: ["news"],
+              created_at: clock.now().toISOString(),
+              unsubscribed_at: null,
+              undeliverable_at: null,
+            },
+          },
+          {
+            recordType: "newsletter.consent",
+            id: consent?.id ?? "",
+            values: {
+              topic: "news",
+              source: "form",
+              source_detail: null,
+              policy_version: "v-export",
+              wording: "Actualités de WITS: Nouveaux services et produits de WITS.",
+              ip_ciphertext: "203.0.113.9",
+              requested_at: null,
+              given_at: clock.now().toISOString(),
+              withdrawn_at: null,
+              withdrawn_via: null,
+            },
+          },
+        ];
+      },
+      // Made with the subscriber, above.
+      "newsletter.consent": async () => [],
       // Made with their request, above.
       "contact.attachment": async () => [],
       "contact.note": async () => [],
