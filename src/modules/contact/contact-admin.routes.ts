@@ -4,6 +4,7 @@ import { h } from "preact";
 import { z } from "zod";
 import { appendAudit } from "../../audit/index.ts";
 import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import { activeLegalHolds, explainRetention, isoDay } from "../../datamap/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
@@ -15,8 +16,6 @@ import {
   assignContactRequest,
   auditInboxRead,
   changeContactStatus,
-  decodeCursor,
-  encodeCursor,
   type InboxFilter,
   listInbox,
   readAttachmentContent,

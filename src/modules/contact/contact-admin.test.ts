@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { csrfFrom, type SignedIn, setUpStaff, submitForm } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
+import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
@@ -14,7 +15,7 @@ import {
   receiveContactRequest,
 } from "./contact.service.ts";
 import { contentDisposition } from "./contact-admin.routes.ts";
-import { decodeCursor, encodeCursor, listInbox } from "./contact-inbox.ts";
+import { listInbox } from "./contact-inbox.ts";
 import { passThroughSensitiveData } from "./sensitive-data-hook.ts";
 
 const day = 24 * 60 * 60 * 1000;

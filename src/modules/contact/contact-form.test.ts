@@ -3,32 +3,9 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { multipart, type Part } from "../../../test/helpers/multipart.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
-
-type Part =
-  | { name: string; value: string }
-  | { name: string; filename: string; type: string; content: Buffer };
-
-/** A multipart body as a browser sends it, parts in the order given. */
-function multipart(parts: Part[]): { headers: Record<string, string>; payload: Buffer } {
-  const boundary = "----witsContactBoundary7MA4YWxk";
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition =
-      "filename" in part
-        ? `form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}`
-        : `form-data; name="${part.name}"`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`));
-    chunks.push("filename" in part ? part.content : Buffer.from(part.value, "utf8"));
-    chunks.push(Buffer.from("\r\n"));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat(chunks),
-  };
-}
 
 /** A real 1×1 PNG. */
 const png = Buffer.from(

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt, ne, or, type SQL } from "drizzle-orm";
 import { appendAudit, recordStaffRead } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/database.ts";
+import type { KeysetCursor } from "../../core/keyset-cursor.ts";
 import type { RetentionReason } from "../../datamap/index.ts";
 import { isErased, type Vault } from "../../vault/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
@@ -20,10 +21,7 @@ export interface InboxFilter {
   after?: InboxCursor | undefined;
 }
 
-export interface InboxCursor {
-  createdAt: Date;
-  id: string;
-}
+export type InboxCursor = KeysetCursor;
 
 /** A decrypted value, or null when the person's key was shredded (or the record anonymised). */
 export type Opened = string | null;
@@ -45,21 +43,6 @@ export interface InboxPage {
 }
 
 type InboxDeps = { db: Db; vault: Vault };
-
-/** `2026-03-01T10:00:00.000Z_<uuid>`, as it travels in the `after` query parameter. */
-export function encodeCursor(cursor: InboxCursor): string {
-  return `${cursor.createdAt.toISOString()}_${cursor.id}`;
-}
-
-export function decodeCursor(text: string): InboxCursor | undefined {
-  const match =
-    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
-      text,
-    );
-  if (!match?.[1] || !match[2]) return undefined;
-  const createdAt = new Date(match[1]);
-  return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: match[2] };
-}
 
 /** References are shown upper case (C-7K3Q9X); staff may type them any way. */
 export function normaliseReference(text: string): string {
