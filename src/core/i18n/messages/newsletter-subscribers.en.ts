@@ -3,7 +3,8 @@ import type { newsletterSubscribersNl } from "./newsletter-subscribers.nl.ts";
 export const newsletterSubscribersEn: Record<keyof typeof newsletterSubscribersNl, string> = {
   "newsletter-subscribers.nav": "Newsletter readers",
   "newsletter-subscribers.title": "Newsletter readers",
-  "newsletter-subscribers.read_logged": "Every reader this list shows is in the audit log, with your name.",
+  "newsletter-subscribers.read_logged":
+    "Every reader this list shows is in the audit log, with your name.",
   "newsletter-subscribers.counts": "In numbers",
   "newsletter-subscribers.count.subscribed": "Subscribed: {n}",
   "newsletter-subscribers.count.unsubscribed":
@@ -64,8 +65,10 @@ export const newsletterSubscribersEn: Record<keyof typeof newsletterSubscribersN
     "Columns (first row): email, name, topics (topic codes separated by a space or |: {topics}), consent_source (required), consent_date (YYYY-MM-DD, optional), locale (nl, en or fr, optional). Separator ; or ,.",
   "newsletter-subscribers.import.file": "CSV file",
   "newsletter-subscribers.import.submit": "Import",
-  "newsletter-subscribers.import.done": "{n} readers imported, each with the origin of their consent.",
-  "newsletter-subscribers.import.refused": "Nothing was imported. Fix these problems and try again:",
+  "newsletter-subscribers.import.done":
+    "{n} readers imported, each with the origin of their consent.",
+  "newsletter-subscribers.import.refused":
+    "Nothing was imported. Fix these problems and try again:",
   "newsletter-subscribers.import.no_file": "Choose a CSV file.",
   "newsletter-subscribers.import.line": "Line {line}: {problem}",
   "newsletter-subscribers.import.problem.file": "the file is not readable CSV",

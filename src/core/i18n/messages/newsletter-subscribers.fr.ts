@@ -36,7 +36,8 @@ export const newsletterSubscribersFr: Record<keyof typeof newsletterSubscribersN
   "newsletter-subscribers.none": "aucun",
   "newsletter-subscribers.import.link": "Importer des lecteurs depuis un fichier CSV",
   "newsletter-subscribers.detail.title": "Lecteur {name}",
-  "newsletter-subscribers.detail.read_logged": "Cette consultation figure dans le journal d'audit, avec votre nom.",
+  "newsletter-subscribers.detail.read_logged":
+    "Cette consultation figure dans le journal d'audit, avec votre nom.",
   "newsletter-subscribers.detail.locale": "Langue",
   "newsletter-subscribers.detail.unsubscribed": "Désabonné le",
   "newsletter-subscribers.detail.undeliverable": "Non distribuable depuis",
@@ -65,14 +66,17 @@ export const newsletterSubscribersFr: Record<keyof typeof newsletterSubscribersN
     "Colonnes (première ligne) : email, name, topics (codes de sujet séparés par une espace ou | : {topics}), consent_source (obligatoire), consent_date (AAAA-MM-JJ, facultatif), locale (nl, en ou fr, facultatif). Séparateur ; ou ,.",
   "newsletter-subscribers.import.file": "Fichier CSV",
   "newsletter-subscribers.import.submit": "Importer",
-  "newsletter-subscribers.import.done": "{n} lecteurs importés, chacun avec l'origine de son consentement.",
-  "newsletter-subscribers.import.refused": "Rien n'a été importé. Corrigez ces problèmes et réessayez :",
+  "newsletter-subscribers.import.done":
+    "{n} lecteurs importés, chacun avec l'origine de son consentement.",
+  "newsletter-subscribers.import.refused":
+    "Rien n'a été importé. Corrigez ces problèmes et réessayez :",
   "newsletter-subscribers.import.no_file": "Choisissez un fichier CSV.",
   "newsletter-subscribers.import.line": "Ligne {line} : {problem}",
   "newsletter-subscribers.import.problem.file": "le fichier n'est pas un CSV lisible",
   "newsletter-subscribers.import.problem.columns":
     "la première ligne doit contenir au moins les colonnes email, topics et consent_source",
-  "newsletter-subscribers.import.problem.too_many_rows": "plus de {max} lignes ; divisez le fichier",
+  "newsletter-subscribers.import.problem.too_many_rows":
+    "plus de {max} lignes ; divisez le fichier",
   "newsletter-subscribers.import.problem.email": "adresse e-mail non valide",
   "newsletter-subscribers.import.problem.name": "nom de plus de 200 caractères",
   "newsletter-subscribers.import.problem.topics": "aucun sujet, ou un code de sujet inconnu",

@@ -1,7 +1,8 @@
 export const newsletterSubscribersNl = {
   "newsletter-subscribers.nav": "Nieuwsbrieflezers",
   "newsletter-subscribers.title": "Nieuwsbrieflezers",
-  "newsletter-subscribers.read_logged": "Elke lezer die deze lijst toont, staat met je naam in de auditlog.",
+  "newsletter-subscribers.read_logged":
+    "Elke lezer die deze lijst toont, staat met je naam in de auditlog.",
   "newsletter-subscribers.counts": "In cijfers",
   "newsletter-subscribers.count.subscribed": "Ingeschreven: {n}",
   "newsletter-subscribers.count.unsubscribed":
@@ -62,8 +63,10 @@ export const newsletterSubscribersNl = {
     "Kolommen (eerste rij): email, name, topics (onderwerpcodes gescheiden door een spatie of |: {topics}), consent_source (verplicht), consent_date (JJJJ-MM-DD, facultatief), locale (nl, en of fr, facultatief). Scheidingsteken ; of ,.",
   "newsletter-subscribers.import.file": "CSV-bestand",
   "newsletter-subscribers.import.submit": "Importeren",
-  "newsletter-subscribers.import.done": "{n} lezers geïmporteerd, elk met de herkomst van hun toestemming.",
-  "newsletter-subscribers.import.refused": "Niets geïmporteerd. Los deze problemen op en probeer opnieuw:",
+  "newsletter-subscribers.import.done":
+    "{n} lezers geïmporteerd, elk met de herkomst van hun toestemming.",
+  "newsletter-subscribers.import.refused":
+    "Niets geïmporteerd. Los deze problemen op en probeer opnieuw:",
   "newsletter-subscribers.import.no_file": "Kies een CSV-bestand.",
   "newsletter-subscribers.import.line": "Regel {line}: {problem}",
   "newsletter-subscribers.import.problem.file": "het bestand is geen leesbare CSV",
