@@ -116,6 +116,13 @@ export const configVariables = {
       .default("WITS Privacy <privacy@localhost>"),
     example: "WITS <privacy@wits.be>",
   },
+  /** SMTP connections the delivery job keeps open, and mails it sends at once, per process. */
+  MAIL_CONCURRENCY: { schema: integer(1, 32).default(4), example: "4" },
+  /**
+   * Most mails the delivery job starts per second, per process (so a provider's sending limit
+   * is not exceeded); 0 is unlimited.
+   */
+  MAIL_RATE_PER_SECOND: { schema: integer(0, 100_000).default(0), example: "50" },
   TRUST_PROXY: {
     schema: optionalString
       .transform((value) => (value ? value.split(",").map((proxy) => proxy.trim()) : []))

@@ -1,11 +1,12 @@
 import { rm } from "node:fs/promises";
-import { and, asc, eq, inArray, lt, lte, or } from "drizzle-orm";
+import { setTimeout as delay } from "node:timers/promises";
+import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
 import { defineJob } from "../jobs/job.ts";
 import { outbox } from "./outbox.tables.ts";
 import type { OutboxRow } from "./outbox.ts";
-import { type MailTransport, transportFor } from "./transport.ts";
+import { type MailTransport, type SentMail, transportFor } from "./transport.ts";
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
@@ -22,12 +23,24 @@ const sentRetentionReason = "mail.sent_30d";
 /** A failed mail is kept as long, so staff can see and resend it; then its address goes too. */
 const failedRetentionReason = "mail.failed_30d";
 const purgeBatchSize = 500;
+/**
+ * Sent mail is recorded this many rows per UPDATE, or sooner when the oldest unrecorded one
+ * waited this long: a crash resends at most that much mail, and a slow rate still records
+ * promptly.
+ */
+const sentSettleChunk = 50;
+const sentSettleDelayMs = 1000;
 
 export interface DeliverMailOptions {
   db: Db;
   clock: Clock;
   transport: MailTransport;
+  /** Rows claimed per statement. */
   batchSize?: number;
+  /** Mails sent at once; match the SMTP transport's pool size (MAIL_CONCURRENCY). */
+  concurrency?: number;
+  /** Most sends started per second by this call; 0 or unset is unlimited (MAIL_RATE_PER_SECOND). */
+  ratePerSecond?: number;
   signal?: AbortSignal;
 }
 
@@ -42,7 +55,7 @@ export type DeliverySummary = {
 type Outcome = "sent" | "held" | "retried" | "failed";
 
 /**
- * Sends (or, without SMTP, keeps) every due mail, then purges sent mail past its retention.
+ * Sends (or, without SMTP, keeps) every due mail, then purges mail past its retention.
  * Safe to run in several processes at once: a row is claimed by one statement with
  * SKIP LOCKED and a lease, so each mail goes to one process. Delivery is at least once: a
  * process killed between the SMTP reply and the status update sends that mail again after
@@ -52,17 +65,29 @@ export async function deliverMail({
   db,
   clock,
   transport,
-  batchSize = 20,
+  batchSize = 200,
+  concurrency = 4,
+  ratePerSecond = 0,
   signal,
 }: DeliverMailOptions): Promise<DeliverySummary> {
   const summary: DeliverySummary = { sent: 0, held: 0, retried: 0, failed: 0, purged: 0 };
+  const pacer = pacerFor(ratePerSecond);
+  // At most a minute's worth at the rate: a batch that outlasts its lease is only handed back.
+  const claimSize = ratePerSecond > 0 ? Math.min(batchSize, ratePerSecond * 60) : batchSize;
   while (!signal?.aborted) {
     const lease = new Date(clock.now().getTime() + claimLease);
-    const claimed = await claimDueMail(db, { clock, transport, batchSize, lease });
-    for (const outcome of await deliverClaimed(db, { clock, transport, claimed, lease, signal })) {
-      summary[outcome] += 1;
-    }
-    if (claimed.length < batchSize) break;
+    const claimed = await claimDueMail(db, { clock, transport, batchSize: claimSize, lease });
+    const outcomes = await deliverClaimed(db, {
+      clock,
+      transport,
+      claimed,
+      lease,
+      concurrency,
+      pacer,
+      signal,
+    });
+    for (const outcome of outcomes) summary[outcome] += 1;
+    if (claimed.length < claimSize) break;
   }
   if (!signal?.aborted) summary.purged = await purgeExpiredMail(db, { clock, signal });
   return summary;
@@ -71,12 +96,19 @@ export async function deliverMail({
 export const deliverMailJob = defineJob({
   name: "mail.deliver",
   description:
-    "Sends queued mail over SMTP (or keeps it as .eml files when SMTP_URL is not set), retries temporary failures with backoff, and deletes sent mail after 30 days.",
+    "Sends queued mail over SMTP (or keeps it as .eml files when SMTP_URL is not set), MAIL_CONCURRENCY at a time and at most MAIL_RATE_PER_SECOND, retries temporary failures with backoff, flags hard bounces, and deletes sent, failed and cancelled mail after its retention.",
   schedule: "*/15 * * * * *",
   run: async ({ db, clock, config, signal }) => {
     const transport = transportFor(config);
     try {
-      return await deliverMail({ db, clock, transport, signal });
+      return await deliverMail({
+        db,
+        clock,
+        transport,
+        concurrency: config.MAIL_CONCURRENCY,
+        ratePerSecond: config.MAIL_RATE_PER_SECOND,
+        signal,
+      });
     } finally {
       await transport.close();
     }
@@ -90,6 +122,7 @@ interface ClaimOptions {
   lease: Date;
 }
 
+/** Never claims "sent", "failed" or "cancelled" rows: only queued, abandoned and held mail. */
 async function claimDueMail(
   db: Db,
   { clock, transport, batchSize, lease }: ClaimOptions,
@@ -118,28 +151,83 @@ async function claimDueMail(
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
+interface Pacer {
+  /** Resolves when the next send may start, or at once when `signal` aborts. */
+  wait(signal: AbortSignal | undefined): Promise<void>;
+}
+
+/**
+ * Spaces send starts 1/rate apart. It runs on real timers, not the injected clock: a fake clock
+ * cannot be awaited, and a rate is about the SMTP server's wall time anyway. Each process (and
+ * each run of the job) paces itself; the database does not share a budget between them.
+ */
+function pacerFor(ratePerSecond: number): Pacer {
+  if (ratePerSecond <= 0) return { wait: async () => {} };
+  const interval = 1000 / ratePerSecond;
+  let nextStart = performance.now();
+  return {
+    wait: async (signal) => {
+      const now = performance.now();
+      const start = Math.max(nextStart, now);
+      nextStart = start + interval;
+      if (start > now) await delay(start - now, undefined, { signal }).catch(() => {});
+    },
+  };
+}
+
 interface DeliverClaimedOptions {
   clock: Clock;
   transport: MailTransport;
   claimed: OutboxRow[];
   lease: Date;
+  concurrency: number;
+  pacer: Pacer;
   signal: AbortSignal | undefined;
 }
 
+/**
+ * Sends the claimed rows `concurrency` at a time, in claim order. Rows not started are handed
+ * back rather than left locked until the lease ends: on shutdown, after a database error, and
+ * when a send started now could outlive the lease and be taken over.
+ */
 async function deliverClaimed(
   db: Db,
-  { clock, transport, claimed, lease, signal }: DeliverClaimedOptions,
+  { clock, transport, claimed, lease, concurrency, pacer, signal }: DeliverClaimedOptions,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const [index, row] of claimed.entries()) {
-    // Rows not started are handed back rather than left locked until the lease ends: on
-    // shutdown, and when a send started now could outlive the lease and be taken over.
-    if (signal?.aborted || clock.now().getTime() > lease.getTime() - sendBudget) {
-      await releaseClaims(db, { rows: claimed.slice(index), lease, clock });
-      break;
+  const sentLog = sentMailLog(db, lease);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const mayStart = () =>
+    next < claimed.length &&
+    !failure &&
+    !signal?.aborted &&
+    clock.now().getTime() <= lease.getTime() - sendBudget;
+  const worker = async () => {
+    while (mayStart()) {
+      await pacer.wait(signal);
+      if (!mayStart()) break;
+      const row = claimed[next++] as OutboxRow;
+      try {
+        outcomes.push(await deliverOne(db, { clock, transport, row, lease, sentLog }));
+      } catch (error) {
+        failure ??= { error };
+      }
     }
-    outcomes.push(await deliverOne(db, { clock, transport, row, lease }));
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  try {
+    await sentLog.flush();
+  } catch (error) {
+    failure ??= { error };
   }
+  const unstarted = claimed.slice(next);
+  if (failure) {
+    // Hand back what was not started if the database still answers; else the lease frees it.
+    await releaseClaims(db, { rows: unstarted, lease, clock }).catch(() => {});
+    throw failure.error;
+  }
+  await releaseClaims(db, { rows: unstarted, lease, clock });
   return outcomes;
 }
 
@@ -148,37 +236,30 @@ interface DeliverOneOptions {
   transport: MailTransport;
   row: OutboxRow;
   lease: Date;
+  sentLog: SentMailLog;
 }
 
+/** Sends one row and records the outcome; throws only when the database does. */
 async function deliverOne(
   db: Db,
-  { clock, transport, row, lease }: DeliverOneOptions,
+  { clock, transport, row, lease, sentLog }: DeliverOneOptions,
 ): Promise<Outcome> {
   const settle = (changes: Partial<typeof outbox.$inferInsert>) =>
     settleClaim(db, { row, lease, changes });
+  let sent: SentMail;
   try {
-    const { messageId, emlPath } = await transport.send(row);
-    if (transport.kind === "file") {
-      await settle({ status: "held", messageId, emlPath });
-      return "held";
-    }
-    const sentAt = clock.now();
-    await settle({
-      status: "sent",
-      sentAt,
-      messageId,
-      retainUntil: new Date(sentAt.getTime() + sentRetention),
-      retentionReason: sentRetentionReason,
-    });
-    return "sent";
+    sent = await transport.send(row);
   } catch (error) {
     const lastError = describeFailure(error, row.toAddress);
     const attempts = row.attempts + 1;
-    if (isHardBounce(error) || attempts >= maxAttempts) {
+    const hardBounce = isHardBounce(error);
+    if (hardBounce || attempts >= maxAttempts) {
       await settle({
         status: "failed",
         attempts,
         lastError,
+        // The newsletter stops mailing an address the receiving server refused for good.
+        hardBounce,
         retainUntil: new Date(clock.now().getTime() + sentRetention),
         retentionReason: failedRetentionReason,
       });
@@ -188,6 +269,12 @@ async function deliverOne(
     await settle({ status: "queued", attempts, nextAttemptAt, lastError });
     return "retried";
   }
+  if (transport.kind === "file") {
+    await settle({ status: "held", messageId: sent.messageId, emlPath: sent.emlPath });
+    return "held";
+  }
+  await sentLog.record({ id: row.id, messageId: sent.messageId, sentAt: clock.now() });
+  return "sent";
 }
 
 interface SettleOptions {
@@ -202,6 +289,63 @@ async function settleClaim(db: Db, { row, lease, changes }: SettleOptions): Prom
     .update(outbox)
     .set({ ...changes, lockedUntil: null })
     .where(and(eq(outbox.id, row.id), eq(outbox.lockedUntil, lease)));
+}
+
+interface SentRecord {
+  id: string;
+  messageId: string;
+  sentAt: Date;
+}
+
+interface SentMailLog {
+  /** Notes a sent mail; writes the pending ones when there are enough or they waited long. */
+  record(sent: SentRecord): Promise<void>;
+  /** Writes whatever is pending. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Records sent mail in chunks, one UPDATE per chunk instead of one per mail: at hundreds of
+ * mails a second the per-row round trips cost more than the sends. Still only rows our lease
+ * holds; mail recorded late is at worst sent again, with the same Message-ID.
+ */
+function sentMailLog(db: Db, lease: Date): SentMailLog {
+  let pending: SentRecord[] = [];
+  let oldestPendingAt = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const chunk = pending;
+    pending = [];
+    await settleSent(db, { chunk, lease });
+  };
+  return {
+    record: async (sent) => {
+      if (pending.length === 0) oldestPendingAt = performance.now();
+      pending.push(sent);
+      const waited = performance.now() - oldestPendingAt;
+      if (pending.length >= sentSettleChunk || waited >= sentSettleDelayMs) await flush();
+    },
+    flush,
+  };
+}
+
+interface SettleSentOptions {
+  chunk: SentRecord[];
+  lease: Date;
+}
+
+async function settleSent(db: Db, { chunk, lease }: SettleSentOptions): Promise<void> {
+  const rows = chunk.map(
+    ({ id, messageId, sentAt }) =>
+      sql`(${id}::uuid, ${messageId}, ${sentAt.toISOString()}::timestamptz, ${new Date(sentAt.getTime() + sentRetention).toISOString()}::timestamptz)`,
+  );
+  await db.execute(sql`
+    update ${outbox}
+    set status = 'sent', locked_until = null, sent_at = sent.sent_at,
+      message_id = sent.message_id, retain_until = sent.retain_until,
+      retention_reason = ${sentRetentionReason}
+    from (values ${sql.join(rows, sql`, `)}) as sent (id, message_id, sent_at, retain_until)
+    where ${outbox.id} = sent.id and ${outbox.lockedUntil} = ${lease.toISOString()}::timestamptz`);
 }
 
 interface ReleaseOptions {
@@ -272,8 +416,9 @@ interface PurgeOptions {
 }
 
 /**
- * Deletes sent mail past its retention, with the .eml file it may have been kept as. Files go
- * first: a crash in between leaves a row to purge again, never a file nobody points to.
+ * Deletes sent, failed and cancelled mail past its retention, with the .eml file it may have
+ * been kept as. Files go first: a crash in between leaves a row to purge again, never a file
+ * nobody points to.
  */
 async function purgeExpiredMail(db: Db, { clock, signal }: PurgeOptions): Promise<number> {
   let purged = 0;
@@ -281,7 +426,12 @@ async function purgeExpiredMail(db: Db, { clock, signal }: PurgeOptions): Promis
     const expired = await db
       .select({ id: outbox.id, emlPath: outbox.emlPath })
       .from(outbox)
-      .where(and(inArray(outbox.status, ["sent", "failed"]), lt(outbox.retainUntil, clock.now())))
+      .where(
+        and(
+          inArray(outbox.status, ["sent", "failed", "cancelled"]),
+          lt(outbox.retainUntil, clock.now()),
+        ),
+      )
       .limit(purgeBatchSize);
     if (expired.length === 0) break;
     for (const { emlPath } of expired) if (emlPath) await rm(emlPath, { force: true });

@@ -11,6 +11,7 @@ export {
   type MailTransport,
   type OutboundMail,
   type SentMail,
+  type SmtpTransportOptions,
   smtpTransport,
   transportFor,
 } from "./transport.ts";

@@ -13,6 +13,7 @@ import { loadConfig } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { createLogger } from "../log.ts";
 import {
+  type DeliverMailOptions,
   deliverMail,
   deliverMailJob,
   enqueueMail,
@@ -43,13 +44,15 @@ interface SmtpSink {
   url: string;
   port: number;
   received: Buffer[];
+  /** SMTP sessions opened so far: a pooled transport reuses a few. */
+  connections: number;
   parsed(): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
 
 interface SmtpSinkOptions {
   port?: number;
-  /** Rejects every RCPT TO with this code, echoing the address as real servers do. */
+  /** Rejects every RCPT TO with this code (5xx for good, 4xx for now), echoing the address as real servers do. */
   rejectRecipientsWith?: number;
 }
 
@@ -59,11 +62,18 @@ async function startSmtpSink({ port = 0, rejectRecipientsWith }: SmtpSinkOptions
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(_session, callback) {
+      // Connections come only after listen(), so `sink` below is set by then.
+      sink.connections += 1;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (!rejectRecipientsWith) return callback();
-      const error: SMTPServerError = new Error(
-        `5.1.1 <${address.address}>: Recipient address rejected: User unknown`,
-      );
+      const reason =
+        rejectRecipientsWith >= 500
+          ? "5.1.1 Recipient address rejected: User unknown"
+          : "4.2.1 Mailbox busy, try again later";
+      const error: SMTPServerError = new Error(`<${address.address}>: ${reason}`);
       error.responseCode = rejectRecipientsWith;
       callback(error);
     },
@@ -85,6 +95,7 @@ async function startSmtpSink({ port = 0, rejectRecipientsWith }: SmtpSinkOptions
     url: `smtp://127.0.0.1:${listening}`,
     port: listening,
     received,
+    connections: 0,
     parsed: () => Promise.all(received.map((message) => simpleParser(message))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -126,6 +137,7 @@ for (const kind of databaseKinds) {
     beforeEach(async () => {
       await database.db.delete(outbox);
       sink.received.length = 0;
+      sink.connections = 0;
       dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-mail-"));
     });
 
@@ -142,9 +154,14 @@ for (const kind of databaseKinds) {
       return row;
     };
 
-    const deliverVia = async (transport: MailTransport, clock: Clock, batchSize?: number) => {
+    type DeliveryTuning = Pick<DeliverMailOptions, "batchSize" | "concurrency" | "ratePerSecond">;
+    const deliverVia = async (
+      transport: MailTransport,
+      clock: Clock,
+      tuning: DeliveryTuning = {},
+    ) => {
       try {
-        return await deliverMail({ db: database.db, clock, transport, batchSize });
+        return await deliverMail({ db: database.db, clock, transport, ...tuning });
       } finally {
         await transport.close();
       }
@@ -187,6 +204,7 @@ for (const kind of databaseKinds) {
       assert.equal(later.failed + later.retried + later.sent, 0, "a hard bounce is not retried");
       const row = await rowOf(id);
       assert.equal(row.status, "failed");
+      assert.equal(row.hardBounce, true, "flagged, so the newsletter stops mailing the address");
       assert.equal(row.attempts, 1);
       assert.match(row.lastError ?? "", /550/);
       assert.ok(!row.lastError?.toLowerCase().includes(recipient), row.lastError ?? "");
@@ -240,6 +258,24 @@ for (const kind of databaseKinds) {
       const row = await rowOf(id);
       assert.equal(row.status, "failed");
       assert.equal(row.attempts, 8);
+      assert.equal(row.hardBounce, false, "a server that stays down is no bounce");
+    });
+
+    it("retries a mail the server refuses for now (450), without flagging a hard bounce", async () => {
+      const busy = await startSmtpSink({ rejectRecipientsWith: 450 });
+      const clock = fakeClock();
+      const id = await enqueue(clock);
+
+      const summary = await deliverVia(smtpTransport(busy.url), clock);
+      await busy.close();
+
+      assert.equal(summary.retried, 1);
+      const row = await rowOf(id);
+      assert.equal(row.status, "queued");
+      assert.equal(row.hardBounce, false);
+      assert.equal(row.attempts, 1);
+      assert.match(row.lastError ?? "", /450/);
+      assert.ok(!row.lastError?.toLowerCase().includes(recipient), row.lastError ?? "");
     });
 
     it("holds mail as an .eml file without SMTP, and sends it once SMTP is configured", async () => {
@@ -296,7 +332,7 @@ for (const kind of databaseKinds) {
       }
 
       const summaries = await Promise.all(
-        [1, 2, 3, 4].map(() => deliverVia(smtpTransport(sink.url), clock, 2)),
+        [1, 2, 3, 4].map(() => deliverVia(smtpTransport(sink.url), clock, { batchSize: 2 })),
       );
 
       assert.equal(
@@ -325,6 +361,7 @@ for (const kind of databaseKinds) {
         db: database.db,
         clock,
         transport: shuttingDownAfterOne,
+        concurrency: 1,
         signal: shutdown.signal,
       });
       await smtp.close();
@@ -334,6 +371,197 @@ for (const kind of databaseKinds) {
       assert.equal(left.length, 2, "unsent mail is handed back, not left locked");
       assert.equal((await deliverVia(smtpTransport(sink.url), clock)).sent, 2);
       assert.equal(sink.received.length, 3);
+    });
+
+    it("sends 50 mails over a few pooled connections at once, each exactly once", async () => {
+      const clock = fakeClock();
+      const subjects: string[] = [];
+      for (let n = 0; n < 50; n++) {
+        subjects.push(`Mail ${n}`);
+        await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      }
+
+      const summary = await deliverVia(smtpTransport(sink.url, { maxConnections: 4 }), clock, {
+        concurrency: 4,
+        batchSize: 20,
+      });
+
+      assert.equal(summary.sent, 50);
+      const received = await sink.parsed();
+      assert.deepEqual(received.map((mail) => mail.subject ?? "").sort(), subjects.sort());
+      assert.ok(sink.connections <= 4, `${sink.connections} SMTP sessions for 50 mails`);
+      const rows = await database.db.select().from(outbox);
+      assert.ok(rows.every((row) => row.status === "sent" && row.lockedUntil === null));
+      assert.deepEqual(
+        rows.map((row) => row.messageId).sort(),
+        received.map((mail) => mail.messageId).sort(),
+        "each row records the Message-ID it was sent with",
+      );
+    });
+
+    it("stops starting mails on shutdown while others are in flight, and hands the rest back", async () => {
+      const clock = fakeClock();
+      for (let n = 0; n < 20; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      const shutdown = new AbortController();
+      const smtp = smtpTransport(sink.url);
+      const shuttingDownAfterOne: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          const sent = await smtp.send(mail);
+          shutdown.abort();
+          return sent;
+        },
+      };
+
+      const interrupted = await deliverMail({
+        db: database.db,
+        clock,
+        transport: shuttingDownAfterOne,
+        concurrency: 4,
+        signal: shutdown.signal,
+      });
+      await smtp.close();
+
+      assert.ok(interrupted.sent >= 1 && interrupted.sent <= 4, `${interrupted.sent} sent`);
+      const left = await database.db.select().from(outbox).where(eq(outbox.status, "queued"));
+      assert.equal(left.length, 20 - interrupted.sent, "unstarted mail is handed back");
+      assert.equal((await deliverVia(smtpTransport(sink.url), clock)).sent, left.length);
+      assert.equal(sink.received.length, 20);
+    });
+
+    it("hands back the mails it could not start before its lease ran short", async () => {
+      const clock = fakeClock();
+      for (let n = 0; n < 5; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      const smtp = smtpTransport(sink.url);
+      const slow: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          clock.advance(3.5 * minute); // the server took long: little of the 5 min lease is left
+          return smtp.send(mail);
+        },
+      };
+
+      const summary = await deliverMail({
+        db: database.db,
+        clock,
+        transport: slow,
+        concurrency: 1,
+      });
+      await smtp.close();
+
+      assert.equal(summary.sent, 1);
+      const left = await database.db.select().from(outbox).where(eq(outbox.status, "queued"));
+      assert.equal(left.length, 4);
+      assert.ok(left.every((row) => row.lockedUntil === null));
+    });
+
+    it("does not record a mail as sent when another process took it over meanwhile", async () => {
+      const clock = fakeClock();
+      const ids: string[] = [];
+      for (let n = 0; n < 3; n++) ids.push(await enqueue(clock, aMail({ subject: `Mail ${n}` })));
+      const otherLease = new Date(clock.now().getTime() + 60 * minute);
+      const smtp = smtpTransport(sink.url);
+      const takenOverMidSend: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          if (mail.id === ids[1]) {
+            await database.db
+              .update(outbox)
+              .set({ lockedUntil: otherLease })
+              .where(eq(outbox.id, mail.id));
+          }
+          return smtp.send(mail);
+        },
+      };
+
+      await deliverMail({ db: database.db, clock, transport: takenOverMidSend });
+      await smtp.close();
+
+      assert.equal((await rowOf(ids[0] ?? "")).status, "sent");
+      assert.equal((await rowOf(ids[2] ?? "")).status, "sent");
+      const takenOver = await rowOf(ids[1] ?? "");
+      assert.equal(takenOver.status, "sending", "the other process settles it");
+      assert.deepEqual(takenOver.lockedUntil, otherLease);
+    });
+
+    it("never sends cancelled mail, and purges it after its retention", async () => {
+      const clock = fakeClock();
+      const kept = await enqueue(clock, aMail({ subject: "Kept" }));
+      const cancelled = await enqueue(clock, aMail({ subject: "Withdrawn" }));
+      await database.db
+        .update(outbox)
+        .set({
+          status: "cancelled",
+          // Even with a lapsed lease and a due attempt, "cancelled" is never claimed.
+          lockedUntil: new Date(clock.now().getTime() - minute),
+          retainUntil: new Date(clock.now().getTime() + day),
+          retentionReason: "newsletter.cancelled",
+        })
+        .where(eq(outbox.id, cancelled));
+      clock.advance(minute);
+
+      const summary = await deliverVia(smtpTransport(sink.url), clock);
+      const onFile = await deliverVia(transportFor(loadConfig({ DATA_DIR: dataDir })), clock);
+
+      assert.equal(summary.sent, 1);
+      assert.equal(onFile.held, 0);
+      assert.deepEqual(
+        (await sink.parsed()).map((mail) => mail.subject),
+        ["Kept"],
+      );
+      assert.equal((await rowOf(cancelled)).status, "cancelled");
+      assert.equal((await rowOf(kept)).status, "sent");
+
+      clock.advance(day);
+      const purge = await deliverVia(smtpTransport(sink.url), clock);
+
+      assert.equal(purge.purged, 1);
+      assert.equal(await rowOf(cancelled).catch(() => undefined), undefined);
+      assert.equal((await rowOf(kept)).status, "sent", "sent mail keeps its own 30 days");
+      assert.equal(sink.received.length, 1);
+    });
+
+    it("keeps to the configured rate: 20 mails at 10 per second take at least 1.5 s", async () => {
+      const clock = fakeClock();
+      for (let n = 0; n < 20; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+
+      const started = performance.now();
+      const summary = await deliverVia(smtpTransport(sink.url), clock, {
+        concurrency: 4,
+        ratePerSecond: 10,
+      });
+      const elapsed = performance.now() - started;
+
+      assert.equal(summary.sent, 20);
+      assert.equal(sink.received.length, 20);
+      // A lower bound only: a slow machine may take longer, never shorter.
+      assert.ok(elapsed >= 1500, `${Math.round(elapsed)} ms for 20 mails at 10/s`);
+    });
+
+    it("runs the job with MAIL_CONCURRENCY and MAIL_RATE_PER_SECOND from the configuration", async () => {
+      const clock = fakeClock();
+      for (let n = 0; n < 6; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      const tuned = loadConfig({
+        DATA_DIR: dataDir,
+        SMTP_URL: sink.url,
+        MAIL_CONCURRENCY: "2",
+        MAIL_RATE_PER_SECOND: "10",
+      });
+      assert.equal(tuned.MAIL_CONCURRENCY, 2);
+      assert.equal(tuned.MAIL_RATE_PER_SECOND, 10);
+
+      const started = performance.now();
+      const summary = await deliverMailJob.run({
+        db: database.db,
+        clock,
+        log: createLogger({ level: "silent" }),
+        config: tuned,
+        signal: new AbortController().signal,
+      });
+
+      assert.equal(summary?.sent, 6);
+      assert.ok(performance.now() - started >= 400, "six starts 100 ms apart");
+      assert.ok(sink.connections <= 2, `${sink.connections} SMTP sessions`);
     });
 
     it("runs as the mail.deliver job with the configured SMTP server", async () => {
@@ -381,3 +609,14 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+describe("mail delivery settings", () => {
+  it("default to 4 connections and no rate limit, and refuse values out of range", () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.MAIL_CONCURRENCY, 4);
+    assert.equal(defaults.MAIL_RATE_PER_SECOND, 0);
+    assert.throws(() => loadConfig({ MAIL_CONCURRENCY: "0" }), /MAIL_CONCURRENCY/);
+    assert.throws(() => loadConfig({ MAIL_CONCURRENCY: "33" }), /MAIL_CONCURRENCY/);
+    assert.throws(() => loadConfig({ MAIL_RATE_PER_SECOND: "-1" }), /MAIL_RATE_PER_SECOND/);
+  });
+});

@@ -1,0 +1,177 @@
+import type { AddressInfo } from "node:net";
+import { createTransport } from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { systemClock } from "../src/core/clock.ts";
+import { loadConfig } from "../src/core/config.ts";
+import type { DatabaseKind } from "../src/core/db/database.ts";
+import {
+  deliverMail,
+  enqueueMail,
+  type MailToSend,
+  smtpTransport,
+} from "../src/core/mail/index.ts";
+import { openScratchDatabase } from "./scratch-database.ts";
+
+const config = loadConfig({ MAIL_FROM: "WITS <privacy@wits.be>" });
+
+interface Sink {
+  url: string;
+  port: number;
+  received(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A local SMTP server that accepts everything and keeps nothing, in this process: it shares the
+ * 2 cores with the sender, for the baseline and the outbox alike.
+ */
+async function startSink(): Promise<Sink> {
+  let received = 0;
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on("end", () => {
+        received += 1;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    received: () => received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function aMail(n: number): MailToSend {
+  return {
+    purpose: "bench.mail",
+    locale: "nl",
+    to: `lezer${n}@example.be`,
+    subject: `Nieuwsbrief november, ${n}`,
+    text: "Dag lezer, dit is de nieuwsbrief van november. Uitschrijven kan via de link onderaan.",
+  };
+}
+
+/** The baseline: nodemailer's own pool sending straight to the sink, `concurrency` at a time. */
+async function rawSendRate(sink: Sink, total: number, concurrency: number): Promise<number> {
+  const transporter = createTransport({
+    pool: true,
+    maxConnections: concurrency,
+    maxMessages: 1000,
+    host: "127.0.0.1",
+    port: sink.port,
+    secure: false,
+  });
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const n = next++;
+      const mail = aMail(n);
+      await transporter.sendMail({
+        from: config.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: `<bench-${n}-${started}@wits.be>`,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  transporter.close();
+  return total / seconds;
+}
+
+/** The product: `total` mails enqueued in a scratch outbox, then `deliverMail` until none is left. */
+async function outboxSendRate(
+  kind: DatabaseKind,
+  sink: Sink,
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  const database = await openScratchDatabase(kind);
+  try {
+    await database.db.transaction(async (tx) => {
+      for (let n = 0; n < total; n++) {
+        await enqueueMail(tx, { clock: systemClock, config, mail: aMail(n) });
+      }
+    });
+    const transport = smtpTransport(sink.url, { maxConnections: concurrency });
+    let sent = 0;
+    const started = performance.now();
+    try {
+      while (sent < total) {
+        const summary = await deliverMail({
+          db: database.db,
+          clock: systemClock,
+          transport,
+          concurrency,
+        });
+        if (summary.sent === 0) throw new Error(`the outbox stopped after ${sent} of ${total}`);
+        sent += summary.sent;
+      }
+    } finally {
+      await transport.close();
+    }
+    return total / ((performance.now() - started) / 1000);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface MailDeliveryResult {
+  kind: DatabaseKind;
+  concurrency: number;
+  raw: number;
+  outbox: number;
+}
+
+/** Baseline and outbox alternated, best of two each, so a busy moment does not pick a side. */
+export async function mailDelivery(
+  kind: DatabaseKind,
+  total: number,
+  concurrency: number,
+): Promise<MailDeliveryResult> {
+  const sink = await startSink();
+  try {
+    await rawSendRate(sink, Math.min(500, total), concurrency); // warm-up
+    const raw1 = await rawSendRate(sink, total, concurrency);
+    const outbox1 = await outboxSendRate(kind, sink, total, concurrency);
+    const raw2 = await rawSendRate(sink, total, concurrency);
+    const outbox2 = await outboxSendRate(kind, sink, total, concurrency);
+    return {
+      kind,
+      concurrency,
+      raw: Math.max(raw1, raw2),
+      outbox: Math.max(outbox1, outbox2),
+    };
+  } finally {
+    await sink.close();
+  }
+}
+
+export async function printMailDeliveryBenchmarks(kinds: readonly DatabaseKind[], total = 5000) {
+  const fixed = (n: number, digits = 0) => n.toFixed(digits);
+  process.stdout.write(
+    `\noutbox delivery to a local smtp-server sink (same process), ${total} mails, pooled connections, against nodemailer's pooled send rate to the same sink\n| database | connections | nodemailer msg/s | outbox msg/s | outbox / nodemailer |\n|---|---|---|---|---|\n`,
+  );
+  for (const kind of kinds) {
+    for (const concurrency of [4, 8]) {
+      const r = await mailDelivery(kind, total, concurrency);
+      process.stdout.write(
+        `| ${kind} | ${r.concurrency} | ${fixed(r.raw)} | ${fixed(r.outbox)} | ${fixed(r.outbox / r.raw, 2)} |\n`,
+      );
+    }
+  }
+}
