@@ -27,6 +27,8 @@ const pages = [
     locale: "en-GB",
     lang: "en",
   },
+  { name: "newsletter-nl", url: "/newsletter", locale: "nl-BE", lang: "nl" },
+  { name: "newsletter-check-fr", url: "/newsletter/check-your-mail", locale: "fr-BE", lang: "fr" },
 ];
 
 if (!hasChromium) {

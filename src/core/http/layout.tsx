@@ -7,7 +7,10 @@ export interface PageContext {
   locale: Locale;
   t: Translate;
   organisationName: string;
-  /** Current path, so the language switcher keeps the visitor on the same page. */
+  /**
+   * Current path and query, so the language switcher keeps the visitor on the same page: a page
+   * reached by a signed link (`?sig=`, `?token=`) still works in the other language.
+   */
   path: string;
   styleNonce?: string | undefined;
 }
@@ -23,15 +26,27 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
 }
 
 /**
- * The path the language links point at. Unknown pages and paths a browser would read as another
- * site (`//evil.example`, `/\\evil.example`) fall back to the home page.
+ * The path (and query, without `lang`) the language links point at. Unknown pages and paths a
+ * browser would read as another site (`//evil.example`, `/\\evil.example`) fall back to the home
+ * page.
  */
 function switcherPath(request: FastifyRequest): string {
-  const path = request.url.split("?")[0] ?? "/";
+  const [path = "/", query = ""] = request.url.split("?", 2);
   if (request.is404 || !path.startsWith("/") || /^\/[/\\]/.test(path) || path.includes("\\")) {
     return "/";
   }
-  return path;
+  const params = new URLSearchParams(query);
+  params.delete("lang");
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
+/** A language link: the page's own query kept, `lang` set. */
+function languageHref(path: string, code: Locale): string {
+  const [base = "/", query = ""] = path.split("?", 2);
+  const params = new URLSearchParams(query);
+  params.set("lang", code);
+  return `${base}?${params.toString()}`;
 }
 
 interface LayoutProps {
@@ -70,7 +85,7 @@ export function Layout({ context, title, children }: LayoutProps): VNode {
               {locales.map((code) => (
                 <li key={code}>
                   <a
-                    href={`${path}?lang=${code}`}
+                    href={languageHref(path, code)}
                     hreflang={code}
                     lang={code}
                     aria-current={code === locale ? "true" : undefined}

@@ -234,6 +234,27 @@ for (const kind of databaseKinds) {
       assert.equal(news[0]?.withdrawn_via, "preference_centre");
     });
 
+    it("a reader who unsubscribed and only changes their name keeps the 6-month clock", async () => {
+      clock.set("2026-03-01T08:00:00Z");
+      const id = await subscribe({ email: "hernoemd@example.be" });
+      await unsubscribeAll(deps(), { subscriberId: id, via: "unsubscribe_link" });
+      const due = (await subscriberRow(id))?.retain_until;
+      assert.ok(due);
+      await updatePreferences(deps(), {
+        subscriberId: id,
+        name: "Nieuwe naam",
+        topics: [],
+        ip: "192.0.2.9",
+      });
+      const after = await readSubscriber(deps(), { id });
+      assert.equal(after?.name, "Nieuwe naam");
+      assert.ok(after?.unsubscribedAt, "still unsubscribed");
+      assert.equal(
+        new Date((await subscriberRow(id))?.retain_until ?? 0).toISOString(),
+        new Date(due).toISOString(),
+      );
+    });
+
     it("unsubscribes from every topic when consent is withdrawn through a rights request", async () => {
       const id = await subscribe({ email: "intrekken@example.be", topics: ["news", "tips"] });
       const subscriber = await readSubscriber(deps(), { id });

@@ -23,7 +23,13 @@ export function verifySubscriberSignature(
 
 export interface SubscriberLinks {
   preferences: string;
+  /** The page with one button, linked in every newsletter's text. */
   unsubscribe: string;
+  /**
+   * The `List-Unsubscribe` header's URL (RFC 8058): mail providers POST to it from their own
+   * servers, without cookies or a form token, so it is an API route.
+   */
+  oneClick: string;
 }
 
 export function subscriberLinks(
@@ -32,14 +38,11 @@ export function subscriberLinks(
   subscriberId: string,
 ): SubscriberLinks {
   const sig = encodeURIComponent(subscriberSignature(vault, subscriberId));
+  const link = (path: string) =>
+    new URL(`${path}/${subscriberId}?sig=${sig}`, publicUrl).toString();
   return {
-    preferences: new URL(
-      `/newsletter/preferences/${subscriberId}?sig=${sig}`,
-      publicUrl,
-    ).toString(),
-    unsubscribe: new URL(
-      `/newsletter/unsubscribe/${subscriberId}?sig=${sig}`,
-      publicUrl,
-    ).toString(),
+    preferences: link("/newsletter/preferences"),
+    unsubscribe: link("/newsletter/unsubscribe"),
+    oneClick: link("/api/newsletter/unsubscribe"),
   };
 }

@@ -72,21 +72,26 @@ export async function grantTopics(
     .where(eq(newsletterSubscribers.subjectId, input.subjectId))
     .for("update");
   const id = existing?.id ?? randomUUID();
-  const restarting = !existing || existing.topics.length === 0;
+  // Only a new consent restarts a reader who had left every topic: a name changed in the
+  // preference centre must not stop the 6-month clock of someone who unsubscribed.
+  const restarting = !existing || (existing.topics.length === 0 && input.grants.length > 0);
   const periodId = restarting ? randomUUID() : existing.periodId;
-  const live = new Set(restarting ? [] : existing.topics);
+  const live = new Set(existing && !restarting ? existing.topics : []);
   const fresh = input.grants.filter((grant) => !live.has(grant.topic));
-  const topics = [...live, ...fresh.map((grant) => grant.topic)];
   const seal = sealer(deps, input.subjectId, "newsletter_subscribers", id);
   const values = {
-    periodId,
     nameCiphertext: await seal("name_ciphertext", input.name),
     emailCiphertext: await seal("email_ciphertext", input.email),
     locale: input.locale,
-    topics,
     updatedAt: now,
-    unsubscribedAt: null,
-    undeliverableAt: null,
+    ...(fresh.length > 0 || restarting
+      ? {
+          periodId,
+          topics: [...live, ...fresh.map((grant) => grant.topic)],
+          unsubscribedAt: null,
+          undeliverableAt: null,
+        }
+      : {}),
   };
   if (existing) {
     await db.update(newsletterSubscribers).set(values).where(eq(newsletterSubscribers.id, id));
@@ -104,9 +109,17 @@ export async function grantTopics(
       subjectId: input.subjectId,
       key: periodId,
     });
-    await db
-      .insert(newsletterSubscribers)
-      .values({ id, subjectId: input.subjectId, ...state, ...values, createdAt: now });
+    await db.insert(newsletterSubscribers).values({
+      id,
+      subjectId: input.subjectId,
+      ...state,
+      periodId,
+      topics: fresh.map((grant) => grant.topic),
+      unsubscribedAt: null,
+      undeliverableAt: null,
+      ...values,
+      createdAt: now,
+    });
   }
   await recordConsents(deps, { ...input, subscriberId: id, periodId, grants: fresh });
   return id;

@@ -26,6 +26,16 @@ export const backOfficeSections: Section[] = [
   { href: "/admin/record", label: "admin.nav.record", permission: "policy.manage" },
   { href: "/admin/subjects", label: "records.nav.subjects", permission: "subjects.read" },
   { href: "/admin/contact", label: "contact-admin.nav", permission: "contact.manage" },
+  {
+    href: "/admin/newsletter/campaigns",
+    label: "newsletter-admin.nav",
+    permission: "newsletter.manage",
+  },
+  {
+    href: "/admin/newsletter/subscribers",
+    label: "newsletter-subscribers.nav",
+    permission: "newsletter.manage",
+  },
   { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
   { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
   { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },
@@ -56,7 +66,7 @@ export function AdminLayout(props: {
               <li key={section.href}>
                 <a
                   href={section.href}
-                  aria-current={context.path === section.href ? "page" : undefined}
+                  aria-current={context.path.split("?")[0] === section.href ? "page" : undefined}
                 >
                   {t(section.label)}
                 </a>
