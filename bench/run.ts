@@ -4,6 +4,8 @@ import { coldStart } from "./cold-start.ts";
 import { printContactBenchmarks } from "./contact-intake.ts";
 import { printExportBenchmarks } from "./export.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
+import { printMailDeliveryBenchmarks } from "./mail-delivery.ts";
+import { printNewsletterEnqueueBenchmark } from "./newsletter-enqueue.ts";
 import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
 import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
@@ -76,3 +78,7 @@ process.stdout.write(`\n${formatSweepBench(sweeps)}\n`);
 await printExportBenchmarks(kinds);
 
 await printContactBenchmarks(kinds, requests);
+
+await printMailDeliveryBenchmarks(kinds, 5000);
+
+await printNewsletterEnqueueBenchmark(kinds, 100_000);

@@ -2,12 +2,17 @@ import type { JobDefinition } from "./core/jobs/index.ts";
 import { deliverMailJob } from "./core/mail/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { retentionSweepJob } from "./datamap/retention-sweep.job.ts";
+import { newsletterBouncesJob } from "./modules/newsletter/bounces.job.ts";
+import { newsletterCampaignsJob } from "./modules/newsletter/campaigns.job.ts";
+import type { Policy } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
 /** What jobs need beyond a job's context: the server and the CLI open these once. */
 export interface ProductJobDeps {
   vault: Vault;
   dataMap: DataMap;
+  /** The policy in force: newsletter footers name topics from it. */
+  policy: () => Policy;
 }
 
 /**
@@ -15,5 +20,10 @@ export interface ProductJobDeps {
  * The dependencies are asked for only when a job runs: `jobs list` opens no vault.
  */
 export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[] {
-  return [deliverMailJob, retentionSweepJob(deps)];
+  return [
+    deliverMailJob,
+    retentionSweepJob(deps),
+    newsletterCampaignsJob(deps),
+    newsletterBouncesJob,
+  ];
 }

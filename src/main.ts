@@ -59,7 +59,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     // One data map for the routes and the sweep, following the policy version in force.
     const dataMap = createDataMap(() => store.current());
-    jobs ??= productJobs(() => ({ vault, dataMap }));
+    jobs ??= productJobs(() => ({ vault, dataMap, policy: () => store.current() }));
     app = await buildApp({ config, database, clock, log, vault, policies: store, dataMap });
     // Another process may activate a new version; every process follows within 30 s.
     const follow = setInterval(() => {

@@ -87,7 +87,8 @@ export async function openProductDeps(
   keyring: MasterKeyring,
 ): Promise<ProductJobDeps> {
   const vault = await openVault({ db: database.db, config, clock: systemClock, keyring });
-  return { vault, dataMap: await dataMapInForce(config, database) };
+  const policy = await policyInForce(config, database);
+  return { vault, dataMap: createDataMap(() => policy), policy: () => policy };
 }
 
 /**

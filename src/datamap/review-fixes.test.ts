@@ -65,7 +65,7 @@ for (const kind of databaseKinds) {
       key?: string,
     ) => publishAnchorEvent(database.db, { dataMap, clock }, { event, subjectId, key });
 
-    it("a customer who unsubscribed gets the 6-month date once the last agreement ends (newsletter: non-customers deleted 6 months after unsubscribing)", async () => {
+    it("a customer who unsubscribed gets 6 months from the end of the last agreement (newsletter: customers kept while their service runs)", async () => {
       const subjectId = await person();
       clock.set("2026-01-10T00:00:00Z");
       const id = await insertTestRow(
@@ -85,7 +85,8 @@ for (const kind of databaseKinds) {
       await publish("customer.ended", subjectId);
       const row = await rowOf("test_subscribers", id);
       assert.equal(row?.retention_reason.code, "after_event");
-      assert.equal(new Date(row?.retain_until ?? 0).toISOString(), "2026-07-10T00:00:00.000Z");
+      // The policy restarts the clock on customer.ended: 6 months from 1 March, not from January.
+      assert.equal(new Date(row?.retain_until ?? 0).toISOString(), "2026-09-01T00:00:00.000Z");
     });
 
     it("an agreement ending under its own key restarts the contact clock of every request of that person", async () => {

@@ -107,6 +107,39 @@ for (const kind of databaseKinds) {
       );
     });
 
+    it("loads a batch of people's keys in one go, so their fields open without a key query each", async () => {
+      const people: string[] = [];
+      const sealed: { field: FieldPlace; ciphertext: string; value: string }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { subjectId: person } = await vault.ensureSubject(database.db, uniquePerson());
+        people.push(person);
+        const field = place({ subjectId: person, purpose: "newsletter", recordId: `p${i}` });
+        const value = `lezer ${i}`;
+        sealed.push({
+          field,
+          value,
+          ciphertext: await vault.encryptField(database.db, { ...field, value }),
+        });
+      }
+      // A second vault on the same database: its cache is cold, as in another process.
+      const cold = await openVault({
+        db: database.db,
+        config,
+        clock: fakeClock("2026-01-01T00:00:00Z"),
+      });
+      await cold.preloadKeys(database.db, "newsletter", people);
+      // With the key rows gone, only a key preloaded into the cache can still open a field.
+      await database.db.execute(
+        sql`delete from data_keys where purpose = 'newsletter' and subject_id in (${sql.join(
+          people.map((person) => sql`${person}::uuid`),
+          sql`, `,
+        )})`,
+      );
+      for (const { field, ciphertext, value } of sealed) {
+        assert.equal(await cold.decryptField(database.db, { ...field, ciphertext }), value);
+      }
+    });
+
     it("after a shred, that subject's purpose reads as ERASED and everything else still reads", async () => {
       const cell = fc.record({
         person: fc.integer({ min: 0, max: 2 }),

@@ -20,3 +20,4 @@ export {
   customerKinds,
   customers,
 } from "./customers.tables.ts";
+export { runningAgreementExists } from "./running-agreement-sql.ts";

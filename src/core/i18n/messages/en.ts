@@ -6,6 +6,9 @@ import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
 import { exportEn } from "./export.en.ts";
 import { newsletterEn } from "./newsletter.en.ts";
+import { newsletterAdminEn } from "./newsletter-admin.en.ts";
+import { newsletterFormEn } from "./newsletter-form.en.ts";
+import { newsletterSubscribersEn } from "./newsletter-subscribers.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
@@ -21,6 +24,9 @@ export const en: Messages = {
   ...contactAdminEn,
   ...contactCustomerEn,
   ...newsletterEn,
+  ...newsletterAdminEn,
+  ...newsletterSubscribersEn,
+  ...newsletterFormEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

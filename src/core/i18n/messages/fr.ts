@@ -6,6 +6,9 @@ import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { newsletterFr } from "./newsletter.fr.ts";
+import { newsletterAdminFr } from "./newsletter-admin.fr.ts";
+import { newsletterFormFr } from "./newsletter-form.fr.ts";
+import { newsletterSubscribersFr } from "./newsletter-subscribers.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
@@ -21,6 +24,9 @@ export const fr: Messages = {
   ...contactAdminFr,
   ...contactCustomerFr,
   ...newsletterFr,
+  ...newsletterAdminFr,
+  ...newsletterSubscribersFr,
+  ...newsletterFormFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -5,6 +5,9 @@ import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { newsletterNl } from "./newsletter.nl.ts";
+import { newsletterAdminNl } from "./newsletter-admin.nl.ts";
+import { newsletterFormNl } from "./newsletter-form.nl.ts";
+import { newsletterSubscribersNl } from "./newsletter-subscribers.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
@@ -21,6 +24,9 @@ export const nl = {
   ...contactAdminNl,
   ...contactCustomerNl,
   ...newsletterNl,
+  ...newsletterAdminNl,
+  ...newsletterSubscribersNl,
+  ...newsletterFormNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",
