@@ -10,6 +10,7 @@ import {
   newsletterSignupRecordType,
   newsletterSubscriberRecordType,
 } from "./modules/newsletter/index.ts";
+import { invoiceRecordType, orderRecordType } from "./modules/orders/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -25,6 +26,8 @@ export const allRecordTypes: readonly RecordType[] = [
   newsletterSignupRecordType,
   newsletterSubscriberRecordType,
   newsletterConsentRecordType,
+  orderRecordType,
+  invoiceRecordType,
   exportPackageRecordType,
 ];
 

@@ -19,6 +19,13 @@ import {
   newsletterSignups,
   newsletterSubscribers,
 } from "../modules/newsletter/newsletter.tables.ts";
+import {
+  invoiceCounters,
+  invoiceLines,
+  invoices,
+  orderLines,
+  orders,
+} from "../modules/orders/orders.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
@@ -56,4 +63,9 @@ export const schema = {
   newsletterConsents,
   newsletterCampaigns,
   newsletterDeliveries,
+  orders,
+  orderLines,
+  invoices,
+  invoiceLines,
+  invoiceCounters,
 };

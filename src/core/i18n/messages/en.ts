@@ -9,6 +9,7 @@ import { newsletterEn } from "./newsletter.en.ts";
 import { newsletterAdminEn } from "./newsletter-admin.en.ts";
 import { newsletterFormEn } from "./newsletter-form.en.ts";
 import { newsletterSubscribersEn } from "./newsletter-subscribers.en.ts";
+import { ordersEn } from "./orders.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...contactAdminEn,
   ...contactCustomerEn,
   ...newsletterEn,
+  ...ordersEn,
   ...newsletterAdminEn,
   ...newsletterSubscribersEn,
   ...newsletterFormEn,

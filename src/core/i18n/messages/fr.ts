@@ -9,6 +9,7 @@ import { newsletterFr } from "./newsletter.fr.ts";
 import { newsletterAdminFr } from "./newsletter-admin.fr.ts";
 import { newsletterFormFr } from "./newsletter-form.fr.ts";
 import { newsletterSubscribersFr } from "./newsletter-subscribers.fr.ts";
+import { ordersFr } from "./orders.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
@@ -24,6 +25,7 @@ export const fr: Messages = {
   ...contactAdminFr,
   ...contactCustomerFr,
   ...newsletterFr,
+  ...ordersFr,
   ...newsletterAdminFr,
   ...newsletterSubscribersFr,
   ...newsletterFormFr,

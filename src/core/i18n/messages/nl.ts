@@ -8,6 +8,7 @@ import { newsletterNl } from "./newsletter.nl.ts";
 import { newsletterAdminNl } from "./newsletter-admin.nl.ts";
 import { newsletterFormNl } from "./newsletter-form.nl.ts";
 import { newsletterSubscribersNl } from "./newsletter-subscribers.nl.ts";
+import { ordersNl } from "./orders.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
@@ -24,6 +25,7 @@ export const nl = {
   ...contactAdminNl,
   ...contactCustomerNl,
   ...newsletterNl,
+  ...ordersNl,
   ...newsletterAdminNl,
   ...newsletterSubscribersNl,
   ...newsletterFormNl,
