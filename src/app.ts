@@ -32,6 +32,7 @@ import {
 import type { DataMap } from "./datamap/index.ts";
 import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
 import { registerNewsletterModule } from "./modules/newsletter/index.ts";
+import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
@@ -174,5 +175,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policy,
     policyVersion: () => deps.policies.currentHash,
   });
+  registerOrdersModule(app, { ...engines, config, policy });
   return app;
 }

@@ -13,6 +13,12 @@ import {
 export const outboxStatuses = ["queued", "held", "sending", "sent", "failed", "cancelled"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
@@ -33,6 +39,8 @@ export const outbox = pgTable(
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    /** Files sent with the mail (an invoice PDF), base64; small by design, purged with the row. */
+    attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
     status: text("status", { enum: outboxStatuses }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull(),

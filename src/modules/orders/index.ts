@@ -1,5 +1,7 @@
 export type { Billing } from "./billing-fields.ts";
 export { type InvoiceNumber, takeInvoiceNumber } from "./invoice-number.ts";
+export { renderInvoicePdf } from "./invoice-pdf.ts";
+export { renderInvoiceUbl } from "./invoice-ubl.ts";
 export { type InvoiceLineView, type InvoiceView, readInvoice } from "./invoice-view.ts";
 export {
   belgianYear,
@@ -19,6 +21,7 @@ export {
   vatRates,
 } from "./money.ts";
 export { invoiceRecordType, orderRecordType } from "./orders.records.ts";
+export { registerOrdersModule } from "./orders.routes.ts";
 export {
   type BillingInput,
   billingSchema,
