@@ -4,6 +4,7 @@ import { h } from "preact";
 import { z } from "zod";
 import {
   AppError,
+  allowEmbedding,
   csrfToken,
   type FieldProblem,
   isApi,
@@ -53,7 +54,6 @@ interface ReceivedForm {
 export function registerContactFormRoutes(app: FastifyInstance, deps: ContactModuleDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { config } = deps;
-  const allowedOrigins = new Set(config.CONTACT_CORS_ORIGINS);
   // Both posts are stricter than the global limit: nobody writes ten messages a minute.
   const postLimit = { max: config.CONTACT_POSTS_PER_MINUTE, timeWindow: 60_000 };
 
@@ -263,22 +263,7 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
     },
   );
 
-  const corsHeaders = (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header("vary", "Origin");
-    const origin = request.headers.origin;
-    if (origin && allowedOrigins.has(origin)) reply.header("access-control-allow-origin", origin);
-    return origin !== undefined && allowedOrigins.has(origin);
-  };
-
-  typed.options("/api/contact", { schema: { hide: true } }, async (request, reply) => {
-    if (corsHeaders(request, reply)) {
-      reply
-        .header("access-control-allow-methods", "POST, OPTIONS")
-        .header("access-control-allow-headers", "content-type, accept-language")
-        .header("access-control-max-age", "600");
-    }
-    return reply.code(204).send();
-  });
+  const corsHeaders = allowEmbedding(app, "/api/contact", config.CONTACT_CORS_ORIGINS);
 
   typed.post(
     "/api/contact",

@@ -4,6 +4,7 @@ import { h } from "preact";
 import { z } from "zod";
 import {
   AppError,
+  allowEmbedding,
   csrfToken,
   type PageContext,
   pageContext,
@@ -62,7 +63,6 @@ export function registerNewsletterVisitorRoutes(
 ): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { config } = deps;
-  const allowedOrigins = new Set(config.CONTACT_CORS_ORIGINS);
   // Sign-ups are as strictly limited as contact posts: each one mails a stranger's address.
   const postLimit = { max: config.CONTACT_POSTS_PER_MINUTE, timeWindow: 60_000 };
 
@@ -210,22 +210,7 @@ export function registerNewsletterVisitorRoutes(
     ),
   );
 
-  const corsHeaders = (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header("vary", "Origin");
-    const origin = request.headers.origin;
-    if (origin && allowedOrigins.has(origin)) reply.header("access-control-allow-origin", origin);
-    return origin !== undefined && allowedOrigins.has(origin);
-  };
-
-  typed.options("/api/newsletter/subscribe", { schema: { hide: true } }, async (request, reply) => {
-    if (corsHeaders(request, reply)) {
-      reply
-        .header("access-control-allow-methods", "POST, OPTIONS")
-        .header("access-control-allow-headers", "content-type, accept-language")
-        .header("access-control-max-age", "600");
-    }
-    return reply.code(204).send();
-  });
+  const corsHeaders = allowEmbedding(app, "/api/newsletter/subscribe", config.CONTACT_CORS_ORIGINS);
 
   typed.post(
     "/api/newsletter/subscribe",
