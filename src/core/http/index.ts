@@ -9,6 +9,8 @@ export type { RouteEntry, SiteIdentity } from "./augment.ts";
 export { allowEmbedding } from "./embed-cors.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
 export { registerHealth } from "./health.ts";
+export { Honeypot } from "./honeypot.tsx";
+export { type HumanCheck, type HumanVerdict, humanCheck } from "./human-check.ts";
 export { Layout, type PageContext, pageContext, sendPage } from "./layout.tsx";
 export { LOCALE_COOKIE, registerLocale } from "./locale.ts";
 export {

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { Layout, type PageContext } from "../../core/http/index.ts";
+import { Honeypot, Layout, type PageContext } from "../../core/http/index.ts";
 import type { ContactField } from "./contact.schema.ts";
 
 export interface ContactNotice {
@@ -166,19 +166,7 @@ export function ContactFormPage(props: ContactFormProps): VNode {
             </textarea>
             <FieldProblem field="message" problem={problems.message} />
           </label>
-          {/* A field people never see nor hear; scripts fill it in. */}
-          <div class="visually-hidden" aria-hidden="true">
-            <label for="contact-website">
-              {t("contact-form.honeypot")}
-              <input
-                id="contact-website"
-                name="website"
-                type="text"
-                tabindex={-1}
-                autocomplete="off"
-              />
-            </label>
-          </div>
+          <Honeypot id="contact-website" label={t("contact-form.honeypot")} />
           <label for={fieldId("attachments")}>
             {t("contact-form.attachments")}
             <input

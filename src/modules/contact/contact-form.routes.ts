@@ -7,6 +7,7 @@ import {
   allowEmbedding,
   csrfToken,
   type FieldProblem,
+  humanCheck,
   isApi,
   pageContext,
   sendPage,
@@ -27,10 +28,6 @@ import { ContactFormPage, ContactSentPage } from "./contact-form.pages.tsx";
 import type { ContactModuleDeps } from "./contact-module-deps.ts";
 import { sniffAttachment } from "./sniff-attachment.ts";
 
-/** A person needs a few seconds to fill in the form; a form older than a day is stale. */
-const minimumFillMs = 3_000;
-const maximumFillMs = 24 * 60 * 60 * 1000;
-const renderedLabel = "contact-form.rendered";
 /** Enough for 10,000 characters of any script; a longer field is cut and then refused. */
 const maxFieldBytes = 64 * 1024;
 const referencePattern = /^C-[2-9A-Z]{6}$/;
@@ -57,19 +54,10 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
   // Both posts are stricter than the global limit: nobody writes ten messages a minute.
   const postLimit = { max: config.CONTACT_POSTS_PER_MINUTE, timeWindow: 60_000 };
 
-  const signRendered = (at: number) => `${at}.${deps.vault.keyedHash(renderedLabel, String(at))}`;
-
-  /** "ok", or why this post does not look like a person filled in the form just now. */
-  const botCheck = (fields: Record<string, string>): "ok" | "automated" | "expired" => {
-    if ((fields.website ?? "") !== "") return "automated";
-    const [at = "", signature = ""] = (fields.rendered ?? "").split(".");
-    if (!/^\d{1,15}$/.test(at) || signRendered(Number(at)) !== `${at}.${signature}`) {
-      return "automated";
-    }
-    const age = deps.clock.now().getTime() - Number(at);
-    if (age < minimumFillMs) return "automated";
-    return age > maximumFillMs ? "expired" : "ok";
-  };
+  const human = humanCheck({
+    clock: deps.clock,
+    sign: (value) => deps.vault.keyedHash("contact-form.rendered", value),
+  });
 
   const renderForm = (
     request: FastifyRequest,
@@ -93,7 +81,7 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
       h(ContactFormPage, {
         context,
         csrf: csrfToken(reply),
-        rendered: signRendered(deps.clock.now().getTime()),
+        rendered: human.rendered(),
         values: keptValues(state.values ?? {}),
         problems,
         fileProblems: (state.fileProblems ?? []).map((problem) => fileProblemText(t, problem)),
@@ -222,7 +210,7 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
         ? await readContactForm(request, reply)
         : { fields: stringFields(request.body), attachments: [], fileProblems: [] };
       const values = received.fields;
-      const bot = botCheck(values);
+      const bot = human.check(values);
       if (bot !== "ok") {
         request.log.info({ reason: bot }, "contact form refused as automated");
         return renderForm(request, reply, { values, formProblem: bot }, 400);

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { Layout, type PageContext } from "../../core/http/index.ts";
+import { Honeypot, Layout, type PageContext } from "../../core/http/index.ts";
 import type { SignupField } from "./newsletter-visitor.schema.ts";
 import { signupLimits } from "./newsletter-visitor.schema.ts";
 import type { TopicChoice } from "./topics.ts";
@@ -205,19 +205,7 @@ export function SignupFormPage(props: SignupFormProps): VNode {
             chosen={values.topics}
             problem={problems.topics}
           />
-          {/* A field people never see nor hear; scripts fill it in. */}
-          <div class="visually-hidden" aria-hidden="true">
-            <label for="newsletter-website">
-              {t("newsletter-form.honeypot")}
-              <input
-                id="newsletter-website"
-                name="website"
-                type="text"
-                tabindex={-1}
-                autocomplete="off"
-              />
-            </label>
-          </div>
+          <Honeypot id="newsletter-website" label={t("newsletter-form.honeypot")} />
           {notice && (
             <p id="newsletter-notice">
               <small>

@@ -6,6 +6,7 @@ import {
   AppError,
   allowEmbedding,
   csrfToken,
+  humanCheck,
   type PageContext,
   pageContext,
   sendPage,
@@ -43,10 +44,6 @@ import {
 } from "./subscription.ts";
 import { knownTopics, topicChoices } from "./topics.ts";
 
-/** A person needs a few seconds to fill in the form; a form older than a day is stale. */
-const minimumFillMs = 3_000;
-const maximumFillMs = 24 * 60 * 60 * 1000;
-const renderedLabel = "newsletter-form.rendered";
 const signupDays = Math.round(signupLifetimeMs / (24 * 60 * 60 * 1000));
 const topicsProblem: MessageKey = "newsletter-form.error.topics";
 
@@ -66,19 +63,10 @@ export function registerNewsletterVisitorRoutes(
   // Sign-ups are as strictly limited as contact posts: each one mails a stranger's address.
   const postLimit = { max: config.CONTACT_POSTS_PER_MINUTE, timeWindow: 60_000 };
 
-  const signRendered = (at: number) => `${at}.${deps.vault.keyedHash(renderedLabel, String(at))}`;
-
-  /** "ok", or why this post does not look like a person filled in the form just now. */
-  const botCheck = (fields: FormFields): "ok" | "automated" | "expired" => {
-    if (textOf(fields.website) !== "") return "automated";
-    const [at = "", signature = ""] = textOf(fields.rendered).split(".");
-    if (!/^\d{1,15}$/.test(at) || signRendered(Number(at)) !== `${at}.${signature}`) {
-      return "automated";
-    }
-    const age = deps.clock.now().getTime() - Number(at);
-    if (age < minimumFillMs) return "automated";
-    return age > maximumFillMs ? "expired" : "ok";
-  };
+  const human = humanCheck({
+    clock: deps.clock,
+    sign: (value) => deps.vault.keyedHash("newsletter-form.rendered", value),
+  });
 
   const topicsIn = (locale: Locale) => topicChoices(deps.policy(), locale);
 
@@ -150,7 +138,7 @@ export function registerNewsletterVisitorRoutes(
       h(SignupFormPage, {
         context,
         csrf: csrfToken(reply),
-        rendered: signRendered(deps.clock.now().getTime()),
+        rendered: human.rendered(),
         topics: topicsIn(locale),
         // What the visitor typed, shown back; capped, so a megabyte name is not echoed whole.
         values: {
@@ -170,7 +158,7 @@ export function registerNewsletterVisitorRoutes(
 
   typed.post("/newsletter", { config: { rateLimit: postLimit } }, async (request, reply) => {
     const fields = formFields(request.body);
-    const bot = botCheck(fields);
+    const bot = human.check(fields);
     if (bot !== "ok") {
       request.log.info({ reason: bot }, "newsletter sign-up refused as automated");
       return renderSignup(request, reply, { values: fields, formProblem: bot }, 400);
