@@ -11,6 +11,7 @@ export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx
 export { registerHealth } from "./health.ts";
 export { Honeypot } from "./honeypot.tsx";
 export { type HumanCheck, type HumanVerdict, humanCheck } from "./human-check.ts";
+export { KeysetPager } from "./keyset-pager.tsx";
 export { Layout, type PageContext, pageContext, sendPage } from "./layout.tsx";
 export { LOCALE_COOKIE, registerLocale } from "./locale.ts";
 export {

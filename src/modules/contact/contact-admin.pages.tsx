@@ -1,5 +1,5 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
-import { ScrollableTable } from "../../core/http/index.ts";
+import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
 import type { CustomerSummary } from "../customers/index.ts";
@@ -120,13 +120,12 @@ export function ContactInboxPage(props: {
           </table>
         </ScrollableTable>
       )}
-      {(olderHref || newestHref) && (
-        <p>
-          {newestHref && <a href={newestHref}>{t("contact-admin.newest")}</a>}
-          {newestHref && olderHref && " · "}
-          {olderHref && <a href={olderHref}>{t("contact-admin.older")}</a>}
-        </p>
-      )}
+      <KeysetPager
+        newestHref={newestHref}
+        olderHref={olderHref}
+        newestLabel={t("contact-admin.newest")}
+        olderLabel={t("contact-admin.older")}
+      />
     </AdminLayout>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
-import { ScrollableTable } from "../../core/http/index.ts";
+import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
 import { isoDay } from "../../datamap/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import type { ImportProblem } from "./subscriber-import.ts";
@@ -151,13 +151,12 @@ export function SubscriberListPage(props: {
           </table>
         </ScrollableTable>
       )}
-      {(olderHref || newestHref) && (
-        <p>
-          {newestHref && <a href={newestHref}>{t("newsletter-subscribers.newest")}</a>}
-          {newestHref && olderHref && " · "}
-          {olderHref && <a href={olderHref}>{t("newsletter-subscribers.older")}</a>}
-        </p>
-      )}
+      <KeysetPager
+        newestHref={newestHref}
+        olderHref={olderHref}
+        newestLabel={t("newsletter-subscribers.newest")}
+        olderLabel={t("newsletter-subscribers.older")}
+      />
     </AdminLayout>
   );
 }
