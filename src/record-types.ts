@@ -68,6 +68,10 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
     "a customer number and, for a company, its registered name; the people (a person who is the customer, a company's contacts) are customer_contacts, encrypted and kept by the dossier rule",
   newsletter_deliveries:
     "which campaign was queued for which subscriber id, for the campaign's counts; the address and text are in the outbox, which purges them",
+  order_lines:
+    "what was sold, at which price and VAT rate (`vat_rate` is a percentage, not a VAT number); the person is on the order",
+  invoice_lines:
+    "an issued invoice's lines: products, prices and VAT rates; the person is on the invoice, anonymised with it",
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };
