@@ -190,6 +190,34 @@ for (const kind of databaseKinds) {
       assert.equal(row.retentionReason, "mail.sent_30d");
     });
 
+    it("keeps a mail's attachments in the outbox and sends them as MIME parts", async () => {
+      const clock = fakeClock();
+      const content = Buffer.from("%PDF-1.3\n% a tiny file, not a real PDF\n");
+      const id = await enqueue(
+        clock,
+        aMail({
+          attachments: [
+            {
+              filename: "factuur-2026-000001.pdf",
+              contentType: "application/pdf",
+              contentBase64: content.toString("base64"),
+            },
+          ],
+        }),
+      );
+      assert.equal((await rowOf(id)).attachments.length, 1);
+      assert.deepEqual((await rowOf(await enqueue(clock))).attachments, [], "none by default");
+
+      await deliverVia(smtpTransport(sink.url), clock);
+
+      const withAttachment = (await sink.parsed()).find((mail) => mail.attachments.length > 0);
+      const [attachment] = withAttachment?.attachments ?? [];
+      assert.equal(attachment?.filename, "factuur-2026-000001.pdf");
+      assert.equal(attachment?.contentType, "application/pdf");
+      assert.ok(attachment?.content.equals(content));
+      assert.equal(withAttachment?.text?.trim(), "Dag Jan, we antwoorden binnen twee werkdagen.");
+    });
+
     it("fails a mail at once when the server rejects the recipient (550), without its address in the error", async () => {
       const rejecting = await startSmtpSink({ rejectRecipientsWith: 550 });
       const clock = fakeClock();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
-import { outbox } from "./outbox.tables.ts";
+import { type OutboxAttachment, outbox } from "./outbox.tables.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -16,6 +16,8 @@ export interface MailToSend {
   text: string;
   html?: string | undefined;
   headers?: Record<string, string> | undefined;
+  /** Files sent with the mail, e.g. an invoice PDF; kept base64 in the row until it is purged. */
+  attachments?: OutboxAttachment[] | undefined;
 }
 
 export interface EnqueueMailOptions {
@@ -52,6 +54,7 @@ export async function enqueueMail(
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       headers: mail.headers ?? {},
+      attachments: mail.attachments ?? [],
       status: "queued",
       nextAttemptAt: now,
     })

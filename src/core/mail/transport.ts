@@ -8,7 +8,8 @@ import type { OutboxRow } from "./outbox.ts";
 export type OutboundMail = Pick<
   OutboxRow,
   "id" | "fromAddress" | "toAddress" | "subject" | "textBody" | "htmlBody" | "headers"
->;
+> &
+  Partial<Pick<OutboxRow, "attachments">>;
 
 export interface SentMail {
   messageId: string;
@@ -97,6 +98,11 @@ function messageFor(mail: OutboundMail): SendMailOptions {
     html: mail.htmlBody ?? undefined,
     headers: mail.headers,
     messageId: messageIdFor(mail),
+    attachments: (mail.attachments ?? []).map((attachment) => ({
+      filename: attachment.filename,
+      content: Buffer.from(attachment.contentBase64, "base64"),
+      contentType: attachment.contentType,
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 export type { Billing } from "./billing-fields.ts";
 export { type InvoiceNumber, takeInvoiceNumber } from "./invoice-number.ts";
-export { renderInvoicePdf } from "./invoice-pdf.ts";
+export { invoicePdfFilename, renderInvoicePdf } from "./invoice-pdf.ts";
 export { renderInvoiceUbl } from "./invoice-ubl.ts";
 export { type InvoiceLineView, type InvoiceView, readInvoice } from "./invoice-view.ts";
 export {

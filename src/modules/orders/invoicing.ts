@@ -6,7 +6,6 @@ import { publishAnchorEvent, retentionFor } from "../../datamap/index.ts";
 import { type Billing, openBilling, sealBilling } from "./billing-fields.ts";
 import { enqueueInvoiceMail } from "./invoice-mail.ts";
 import { takeInvoiceNumber } from "./invoice-number.ts";
-import { computeTotals, type VatGroup, type VatRate } from "./money.ts";
 import { invoiceRecordType, orderRecordType } from "./orders.records.ts";
 import {
   type InvoiceKind,
