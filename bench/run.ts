@@ -6,6 +6,7 @@ import { printExportBenchmarks } from "./export.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
 import { printMailDeliveryBenchmarks } from "./mail-delivery.ts";
 import { printNewsletterEnqueueBenchmark } from "./newsletter-enqueue.ts";
+import { printOrdersBenchmark } from "./orders.ts";
 import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
 import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
@@ -82,3 +83,5 @@ await printContactBenchmarks(kinds, requests);
 await printMailDeliveryBenchmarks(kinds, 5000);
 
 await printNewsletterEnqueueBenchmark(kinds, 100_000);
+
+await printOrdersBenchmark(kinds, 1000);

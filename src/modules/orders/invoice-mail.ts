@@ -31,7 +31,7 @@ export async function enqueueInvoiceMail(
     due: formatInvoiceDate(invoice.dueAt, locale),
     communication: invoice.structuredCommunication,
   };
-  const pdf = await renderInvoicePdf(invoice, policy);
+  const pdf = deps.attachInvoicePdf === false ? undefined : await renderInvoicePdf(invoice, policy);
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
@@ -47,13 +47,15 @@ export async function enqueueInvoiceMail(
         invoice.kind === "invoice" ? "orders.mail.invoice.body" : "orders.mail.credit.body",
         params,
       ),
-      attachments: [
-        {
-          filename: invoicePdfFilename(invoice),
-          contentType: "application/pdf",
-          contentBase64: pdf.toString("base64"),
-        },
-      ],
+      attachments: pdf
+        ? [
+            {
+              filename: invoicePdfFilename(invoice),
+              contentType: "application/pdf",
+              contentBase64: pdf.toString("base64"),
+            },
+          ]
+        : [],
     },
   });
 }

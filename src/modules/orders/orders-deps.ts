@@ -13,6 +13,11 @@ export interface OrdersDeps {
   config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">;
   /** The organisation on the invoice comes from the policy in force. */
   policy: () => Policy;
+  /**
+   * Attach the invoice PDF to the invoice mail (the default). Off when invoices reach customers
+   * another way (Peppol, accounting software), so the mail only announces them.
+   */
+  attachInvoicePdf?: boolean | undefined;
 }
 
 export interface OrdersModuleDeps extends OrdersDeps {
