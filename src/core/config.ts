@@ -136,6 +136,14 @@ export const configVariables = {
     schema: z.string().min(32, "must be at least 32 characters").optional(),
     example: "a random string of 32 or more characters",
   },
+  /**
+   * The web shop's bearer token for POST /api/orders: a long random secret shared with the shop
+   * only. Unset, the route answers 503, so no order arrives unauthenticated.
+   */
+  ORDERS_API_TOKEN: {
+    schema: z.string().min(32, "must be at least 32 characters").optional(),
+    example: "$(openssl rand -base64 32)",
+  },
   WITS_MASTER_KEY: {
     schema: z
       .string()
@@ -225,6 +233,7 @@ const credentialVariables = new Set<ConfigName>([
   "DATABASE_URL",
   "SMTP_URL",
   "COOKIE_SECRET",
+  "ORDERS_API_TOKEN",
   "WITS_MASTER_KEY",
   "WITS_MASTER_KEY_PREVIOUS",
 ]);

@@ -83,4 +83,26 @@ describe("the back office in a real browser", {
     await page.goto(`${server.url}/admin/audit`);
     assert.match((await page.textContent("table")) ?? "", /staff\.login/);
   });
+
+  it("an order taken on the phone: entry, exact totals and invoice, usable on a phone", async () => {
+    await page.goto(`${server.url}/admin/orders/new`);
+    await check("order-new");
+    await page.getByLabel("E-mailadres").fill("ilse@bakkerij.be");
+    await page.getByLabel("Naam", { exact: true }).fill("Ilse Claes");
+    await page.getByLabel("Straat en nummer").fill("Kerkstraat 1");
+    await page.getByLabel("Postcode").fill("9000");
+    await page.getByLabel("Gemeente").fill("Gent");
+    await page.locator('[name="lines.0.description"]').fill("Installatie (uur)");
+    await page.locator('[name="lines.0.quantity"]').fill("1,5");
+    await page.locator('[name="lines.0.unitPrice"]').fill("60");
+    await page.getByRole("button", { name: "Bestelling bewaren" }).click();
+    await page.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}\?done=created$/);
+    assert.match((await page.textContent("main")) ?? "", /108,90/, "90.00 + 21 % VAT");
+    await page.getByRole("button", { name: "Afronden en factureren" }).click();
+    await page.waitForURL(/\?done=completed$/);
+    await page.getByText(/^Factuur \d{4}-\d{6}$/).waitFor();
+    await check("order");
+    await page.goto(`${server.url}/admin/orders`);
+    await check("orders");
+  });
 });

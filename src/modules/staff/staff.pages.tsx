@@ -36,6 +36,7 @@ export const backOfficeSections: Section[] = [
     label: "newsletter-subscribers.nav",
     permission: "newsletter.manage",
   },
+  { href: "/admin/orders", label: "orders-admin.nav", permission: "orders.manage" },
   { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
   { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
   { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },

@@ -5,11 +5,13 @@ import { contactAdminEn } from "./contact-admin.en.ts";
 import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
 import { exportEn } from "./export.en.ts";
+import { invoiceEn } from "./invoice.en.ts";
 import { newsletterEn } from "./newsletter.en.ts";
 import { newsletterAdminEn } from "./newsletter-admin.en.ts";
 import { newsletterFormEn } from "./newsletter-form.en.ts";
 import { newsletterSubscribersEn } from "./newsletter-subscribers.en.ts";
 import { ordersEn } from "./orders.en.ts";
+import { ordersAdminEn } from "./orders-admin.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
@@ -26,6 +28,8 @@ export const en: Messages = {
   ...contactCustomerEn,
   ...newsletterEn,
   ...ordersEn,
+  ...ordersAdminEn,
+  ...invoiceEn,
   ...newsletterAdminEn,
   ...newsletterSubscribersEn,
   ...newsletterFormEn,

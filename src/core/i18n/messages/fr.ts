@@ -5,11 +5,13 @@ import { contactAdminFr } from "./contact-admin.fr.ts";
 import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
 import { exportFr } from "./export.fr.ts";
+import { invoiceFr } from "./invoice.fr.ts";
 import { newsletterFr } from "./newsletter.fr.ts";
 import { newsletterAdminFr } from "./newsletter-admin.fr.ts";
 import { newsletterFormFr } from "./newsletter-form.fr.ts";
 import { newsletterSubscribersFr } from "./newsletter-subscribers.fr.ts";
 import { ordersFr } from "./orders.fr.ts";
+import { ordersAdminFr } from "./orders-admin.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
@@ -26,6 +28,8 @@ export const fr: Messages = {
   ...contactCustomerFr,
   ...newsletterFr,
   ...ordersFr,
+  ...ordersAdminFr,
+  ...invoiceFr,
   ...newsletterAdminFr,
   ...newsletterSubscribersFr,
   ...newsletterFormFr,

@@ -4,11 +4,13 @@ import { contactAdminNl } from "./contact-admin.nl.ts";
 import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
 import { exportNl } from "./export.nl.ts";
+import { invoiceNl } from "./invoice.nl.ts";
 import { newsletterNl } from "./newsletter.nl.ts";
 import { newsletterAdminNl } from "./newsletter-admin.nl.ts";
 import { newsletterFormNl } from "./newsletter-form.nl.ts";
 import { newsletterSubscribersNl } from "./newsletter-subscribers.nl.ts";
 import { ordersNl } from "./orders.nl.ts";
+import { ordersAdminNl } from "./orders-admin.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
@@ -26,6 +28,8 @@ export const nl = {
   ...contactCustomerNl,
   ...newsletterNl,
   ...ordersNl,
+  ...ordersAdminNl,
+  ...invoiceNl,
   ...newsletterAdminNl,
   ...newsletterSubscribersNl,
   ...newsletterFormNl,
