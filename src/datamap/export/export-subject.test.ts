@@ -20,6 +20,7 @@ import {
 } from "../../modules/contact/index.ts";
 import { createCustomer } from "../../modules/customers/index.ts";
 import { grantTopics, requestSubscription } from "../../modules/newsletter/index.ts";
+import { completeOrder, createOrder, orderSchema } from "../../modules/orders/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { allRecordTypes } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -331,6 +332,68 @@ for (const kind of databaseKinds) {
       },
       // Made with the subscriber, above.
       "newsletter.consent": async () => [],
+      "orders.order": async (person) => {
+        const ordersDeps = {
+          ...newsletterDeps(),
+          config: { MAIL_FROM: "facturen@wits.be", PUBLIC_URL: "https://privacy.example.be" },
+        };
+        const order = await createOrder(ordersDeps, {
+          channel: "backoffice",
+          locale: "nl",
+          actor: system,
+          request: orderSchema.parse({
+            billing: {
+              email: person.email,
+              name: "Zoë Janssens",
+              company: "Janssens BV",
+              vatNumber: "BE0403019261",
+              address: { street: "Kerkstraat 1", postalCode: "9000", city: "Gent", country: "BE" },
+            },
+            lines: [{ description: "Laptop", quantity: "1", unitPrice: "100", vatRate: 21 }],
+          }),
+        });
+        const done = await completeOrder(ordersDeps, { orderId: order.id, actor: system });
+        assert.equal(done.status, "completed");
+        const billing = {
+          email_ciphertext: person.email,
+          name_ciphertext: "Zoë Janssens",
+          company_ciphertext: "Janssens BV",
+          vat_number_ciphertext: "BE0403019261",
+          address_ciphertext: JSON.stringify({
+            street: "Kerkstraat 1",
+            postalCode: "9000",
+            city: "Gent",
+          }),
+          billing_country: "BE",
+          net_cents: 10_000,
+          gross_cents: 12_100,
+        };
+        return [
+          {
+            recordType: "orders.order",
+            id: order.id,
+            values: {
+              number: order.number,
+              status: "completed",
+              ...billing,
+              created_at: clock.now().toISOString(),
+              completed_at: clock.now().toISOString(),
+            },
+          },
+          {
+            recordType: "orders.invoice",
+            id: done.status === "completed" ? done.invoiceId : "",
+            values: {
+              number: done.status === "completed" ? done.number : "",
+              kind: "invoice",
+              ...billing,
+              issued_at: clock.now().toISOString(),
+            },
+          },
+        ];
+      },
+      // Made with its order, above.
+      "orders.invoice": async () => [],
       // Made with their request, above.
       "contact.attachment": async () => [],
       "contact.note": async () => [],
