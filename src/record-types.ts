@@ -4,13 +4,20 @@ import {
   contactNoteRecordType,
   contactRequestRecordType,
 } from "./modules/contact/index.ts";
-import { customerContactRecordType, hasRunningAgreement } from "./modules/customers/index.ts";
+import {
+  customerContactRecordType,
+  dossierItemRecordType,
+  hasRunningAgreement,
+  supportTicketNoteRecordType,
+  supportTicketRecordType,
+} from "./modules/customers/index.ts";
 import {
   newsletterConsentRecordType,
   newsletterSignupRecordType,
   newsletterSubscriberRecordType,
 } from "./modules/newsletter/index.ts";
 import { invoiceRecordType, orderRecordType } from "./modules/orders/index.ts";
+import { supportSessionRecordType, teamviewerIdRecordType } from "./modules/support/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
 /**
@@ -23,6 +30,11 @@ export const allRecordTypes: readonly RecordType[] = [
   contactAttachmentRecordType,
   contactNoteRecordType,
   customerContactRecordType,
+  dossierItemRecordType,
+  supportTicketRecordType,
+  supportTicketNoteRecordType,
+  supportSessionRecordType,
+  teamviewerIdRecordType,
   newsletterSignupRecordType,
   newsletterSubscriberRecordType,
   newsletterConsentRecordType,

@@ -13,6 +13,11 @@ import {
 } from "../modules/contact/contact.tables.ts";
 import { agreements, customerContacts, customers } from "../modules/customers/customers.tables.ts";
 import {
+  dossierItems,
+  supportTicketNotes,
+  supportTickets,
+} from "../modules/customers/dossier.tables.ts";
+import {
   newsletterCampaigns,
   newsletterConsents,
   newsletterDeliveries,
@@ -27,6 +32,7 @@ import {
   orders,
 } from "../modules/orders/orders.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
+import { supportSessions, teamviewerIds } from "../modules/support/support.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
 import { dataKeys, subjectIdentifiers, subjects, vaultKeys } from "../vault/vault.tables.ts";
 import { scheduledJobs } from "./jobs/jobs.tables.ts";
@@ -68,4 +74,9 @@ export const schema = {
   invoices,
   invoiceLines,
   invoiceCounters,
+  dossierItems,
+  supportTickets,
+  supportTicketNotes,
+  supportSessions,
+  teamviewerIds,
 };

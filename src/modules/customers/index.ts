@@ -20,4 +20,18 @@ export {
   customerKinds,
   customers,
 } from "./customers.tables.ts";
+export {
+  dossierItemRecordType,
+  supportTicketNoteRecordType,
+  supportTicketRecordType,
+} from "./dossier.records.ts";
+export {
+  type DossierItemKind,
+  dossierItemKinds,
+  dossierItems,
+  supportTicketNotes,
+  supportTickets,
+  type TicketStatus,
+  ticketStatuses,
+} from "./dossier.tables.ts";
 export { runningAgreementExists } from "./running-agreement-sql.ts";
