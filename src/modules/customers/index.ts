@@ -26,6 +26,20 @@ export {
   supportTicketRecordType,
 } from "./dossier.records.ts";
 export {
+  addDossierItem,
+  addTicketNote,
+  type DossierDeps,
+  type DossierItemInput,
+  type DossierItemView,
+  eraseDossierEarly,
+  listDossier,
+  listTickets,
+  NotACustomerContactError,
+  openTicket,
+  setTicketStatus,
+  type TicketView,
+} from "./dossier.service.ts";
+export {
   type DossierItemKind,
   dossierItemKinds,
   dossierItems,
