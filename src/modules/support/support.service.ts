@@ -174,12 +174,11 @@ export async function endSession(
         and(
           eq(supportSessions.id, input.sessionId),
           eq(supportSessions.technicianId, input.technicianId),
+          ne(supportSessions.status, "ended"),
         ),
       )
       .returning();
-    if (!session?.subjectId || session.endedAt?.getTime() !== now.getTime()) {
-      return { ended: false, keptId: false };
-    }
+    if (!session?.subjectId) return { ended: false, keptId: false };
     const subjectId = session.subjectId;
     if (summary) {
       const summaryCiphertext = await deps.vault.encryptField(tx, {

@@ -146,6 +146,16 @@ for (const kind of databaseKinds) {
         locale: "nl",
       });
       assert.deepEqual(ended, { ended: true, keptId: true });
+      assert.deepEqual(
+        await endSession(deps, {
+          sessionId: session.sessionId,
+          technicianId: technician,
+          summary: "nog eens",
+          locale: "nl",
+        }),
+        { ended: false, keptId: false },
+        "a session ends once",
+      );
       assert.equal(
         await revealPassword(deps, { sessionId: session.sessionId, technicianId: technician }),
         undefined,
