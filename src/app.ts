@@ -31,6 +31,7 @@ import {
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
+import { registerCustomersModule } from "./modules/customers/index.ts";
 import { registerNewsletterModule } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
@@ -42,6 +43,11 @@ import {
   registerRecordRoutes,
   registerStatementRoutes,
 } from "./modules/statement/index.ts";
+import {
+  memoryPasswordStore,
+  type PasswordStore,
+  registerSupportModule,
+} from "./modules/support/index.ts";
 import type { PolicyStore } from "./policy/index.ts";
 import { createDataMap } from "./record-types.ts";
 import type { Vault } from "./vault/index.ts";
@@ -56,6 +62,8 @@ export interface AppDeps {
   policies: PolicyStore;
   /** Defaults to every record type of the product; tests add their own. */
   dataMap?: DataMap;
+  /** Where handed-over TeamViewer passwords wait; defaults to this process's memory. */
+  passwords?: PasswordStore;
 }
 
 const publicDir = fileURLToPath(new URL("../public", import.meta.url));
@@ -176,5 +184,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policyVersion: () => deps.policies.currentHash,
   });
   registerOrdersModule(app, { ...engines, config, policy });
+  registerCustomersModule(app, {
+    ...engines,
+    config,
+    policy,
+    sensitiveData: passThroughSensitiveData,
+  });
+  registerSupportModule(app, {
+    ...engines,
+    config,
+    // One store per process: a session is served by the process that holds its password.
+    passwords: deps.passwords ?? memoryPasswordStore(deps.clock),
+    sensitiveData: passThroughSensitiveData,
+  });
   return app;
 }

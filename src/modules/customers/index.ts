@@ -1,4 +1,5 @@
 export { customerContactRecordType } from "./customers.records.ts";
+export { registerCustomersModule } from "./customers.routes.ts";
 export {
   type Agreement,
   addContactPerson,
@@ -20,6 +21,7 @@ export {
   customerKinds,
   customers,
 } from "./customers.tables.ts";
+export type { CustomersModuleDeps } from "./customers-deps.ts";
 export {
   dossierItemRecordType,
   supportTicketNoteRecordType,

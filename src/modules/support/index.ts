@@ -5,6 +5,7 @@ export {
   type PasswordStore,
 } from "./password-store.ts";
 export { supportSessionRecordType, teamviewerIdRecordType } from "./support.records.ts";
+export { registerSupportModule } from "./support.routes.ts";
 export {
   endSession,
   type HandOver,
