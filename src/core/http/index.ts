@@ -13,6 +13,7 @@ export { Honeypot } from "./honeypot.tsx";
 export { type HumanCheck, type HumanVerdict, humanCheck } from "./human-check.ts";
 export { KeysetPager } from "./keyset-pager.tsx";
 export { Layout, type PageContext, pageContext, sendPage } from "./layout.tsx";
+export { FilterForm, SelectFilter, TextFilter } from "./list-filter.tsx";
 export { LOCALE_COOKIE, registerLocale } from "./locale.ts";
 export {
   type MultipartForm,

@@ -1,5 +1,11 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
-import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
+import {
+  FilterForm,
+  KeysetPager,
+  ScrollableTable,
+  SelectFilter,
+  TextFilter,
+} from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
 import type { CustomerSummary } from "../customers/index.ts";
@@ -48,40 +54,35 @@ export function ContactInboxPage(props: {
   return (
     <AdminLayout context={context} title={t("contact-admin.inbox.title")}>
       <p>{t("contact-admin.inbox.read_logged")}</p>
-      <form
-        method="get"
+      <FilterForm
         action="/admin/contact"
-        class="narrow-form"
-        aria-label={t("contact-admin.filter.label")}
+        label={t("contact-admin.filter.label")}
+        submitLabel={t("contact-admin.filter.submit")}
+        clearLabel={t("contact-admin.filter.clear")}
       >
-        <label>
-          {t("contact-admin.filter.status")}
-          <select name="status">
-            <option value="" selected={search.status === ""}>
-              {t("contact-admin.filter.all")}
-            </option>
-            {contactStatuses.map((status) => (
-              <option key={status} value={status} selected={search.status === status}>
-                {t(statusKey(status))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("contact-admin.filter.email")}
-          <input type="email" name="email" value={search.email} autocomplete="off" />
-        </label>
-        <label>
-          {t("contact-admin.filter.reference")}
-          <input type="text" name="reference" value={search.reference} autocomplete="off" />
-        </label>
-        <label>
-          {t("contact-admin.filter.name")}
-          <input type="text" name="name" value={search.name} autocomplete="off" />
-        </label>
-        <button type="submit">{t("contact-admin.filter.submit")}</button>{" "}
-        <a href="/admin/contact">{t("contact-admin.filter.clear")}</a>
-      </form>
+        <SelectFilter
+          label={t("contact-admin.filter.status")}
+          name="status"
+          value={search.status}
+          allLabel={t("contact-admin.filter.all")}
+          options={contactStatuses.map((status) => ({
+            value: status,
+            label: t(statusKey(status)),
+          }))}
+        />
+        <TextFilter
+          label={t("contact-admin.filter.email")}
+          name="email"
+          value={search.email}
+          type="email"
+        />
+        <TextFilter
+          label={t("contact-admin.filter.reference")}
+          name="reference"
+          value={search.reference}
+        />
+        <TextFilter label={t("contact-admin.filter.name")} name="name" value={search.name} />
+      </FilterForm>
       {lines.length === 0 ? (
         <p role="status">{t("contact-admin.empty")}</p>
       ) : (

@@ -1,5 +1,11 @@
 import type { ComponentChildren, VNode } from "preact";
-import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
+import {
+  FilterForm,
+  KeysetPager,
+  ScrollableTable,
+  SelectFilter,
+  TextFilter,
+} from "../../core/http/index.ts";
 import { isoDay } from "../../datamap/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import type { ImportProblem } from "./subscriber-import.ts";
@@ -70,49 +76,41 @@ export function SubscriberListPage(props: {
           <a href="/admin/newsletter/import">{t("newsletter-subscribers.import.link")}</a>
         </p>
       </section>
-      <form
-        method="get"
+      <FilterForm
         action="/admin/newsletter/subscribers"
-        class="narrow-form"
-        aria-label={t("newsletter-subscribers.filter.label")}
+        label={t("newsletter-subscribers.filter.label")}
+        submitLabel={t("newsletter-subscribers.filter.submit")}
+        clearLabel={t("newsletter-subscribers.filter.clear")}
       >
-        <label>
-          {t("newsletter-subscribers.filter.state")}
-          <select name="state">
-            <option value="" selected={search.state === ""}>
-              {t("newsletter-subscribers.filter.all")}
-            </option>
-            {subscriberStates.map((state) => (
-              <option key={state} value={state} selected={search.state === state}>
-                {t(`newsletter-subscribers.state.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("newsletter-subscribers.filter.topic")}
-          <select name="topic">
-            <option value="" selected={search.topic === ""}>
-              {t("newsletter-subscribers.filter.all")}
-            </option>
-            {topics.map((topic) => (
-              <option key={topic.id} value={topic.id} selected={search.topic === topic.id}>
-                {topic.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("newsletter-subscribers.filter.email")}
-          <input type="email" name="email" value={search.email} autocomplete="off" />
-        </label>
-        <label>
-          {t("newsletter-subscribers.filter.name")}
-          <input type="text" name="name" value={search.name} autocomplete="off" />
-        </label>
-        <button type="submit">{t("newsletter-subscribers.filter.submit")}</button>{" "}
-        <a href="/admin/newsletter/subscribers">{t("newsletter-subscribers.filter.clear")}</a>
-      </form>
+        <SelectFilter
+          label={t("newsletter-subscribers.filter.state")}
+          name="state"
+          value={search.state}
+          allLabel={t("newsletter-subscribers.filter.all")}
+          options={subscriberStates.map((state) => ({
+            value: state,
+            label: t(`newsletter-subscribers.state.${state}`),
+          }))}
+        />
+        <SelectFilter
+          label={t("newsletter-subscribers.filter.topic")}
+          name="topic"
+          value={search.topic}
+          allLabel={t("newsletter-subscribers.filter.all")}
+          options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
+        />
+        <TextFilter
+          label={t("newsletter-subscribers.filter.email")}
+          name="email"
+          value={search.email}
+          type="email"
+        />
+        <TextFilter
+          label={t("newsletter-subscribers.filter.name")}
+          name="name"
+          value={search.name}
+        />
+      </FilterForm>
       {lines.length === 0 ? (
         <p role="status">{t("newsletter-subscribers.empty")}</p>
       ) : (

@@ -1,5 +1,11 @@
 import type { ComponentChildren, VNode } from "preact";
-import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
+import {
+  FilterForm,
+  KeysetPager,
+  ScrollableTable,
+  SelectFilter,
+  TextFilter,
+} from "../../core/http/index.ts";
 import { type Locale, locales, type Translate } from "../../core/i18n/index.ts";
 import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
 import { RetentionWhy } from "../records/index.ts";
@@ -59,38 +65,27 @@ export function OrderListPage(props: {
           <a href="/admin/orders/import">{t("orders-admin.import.link")}</a>
         </li>
       </ul>
-      <form
-        method="get"
+      <FilterForm
         action="/admin/orders"
-        class="filter-form"
-        aria-label={t("orders-admin.filter.label")}
+        label={t("orders-admin.filter.label")}
+        submitLabel={t("orders-admin.filter.submit")}
+        clearLabel={t("orders-admin.filter.clear")}
       >
-        <label>
-          {t("orders-admin.filter.status")}
-          <select name="status">
-            <option value="" selected={search.status === ""}>
-              {t("orders-admin.filter.all")}
-            </option>
-            {orderStatuses.map((status) => (
-              <option key={status} value={status} selected={search.status === status}>
-                {t(statusKey(status))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("orders-admin.filter.email")}
-          <input type="email" name="email" value={search.email} autocomplete="off" />
-        </label>
-        <label>
-          {t("orders-admin.filter.number")}
-          <input type="text" name="number" value={search.number} autocomplete="off" />
-        </label>
-        <p>
-          <button type="submit">{t("orders-admin.filter.submit")}</button>{" "}
-          <a href="/admin/orders">{t("orders-admin.filter.clear")}</a>
-        </p>
-      </form>
+        <SelectFilter
+          label={t("orders-admin.filter.status")}
+          name="status"
+          value={search.status}
+          allLabel={t("orders-admin.filter.all")}
+          options={orderStatuses.map((status) => ({ value: status, label: t(statusKey(status)) }))}
+        />
+        <TextFilter
+          label={t("orders-admin.filter.email")}
+          name="email"
+          value={search.email}
+          type="email"
+        />
+        <TextFilter label={t("orders-admin.filter.number")} name="number" value={search.number} />
+      </FilterForm>
       {lines.length === 0 ? (
         <p role="status">{t("orders-admin.empty")}</p>
       ) : (
