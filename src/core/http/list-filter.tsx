@@ -54,14 +54,18 @@ export function TextFilter(props: {
   value: string;
   type?: "text" | "email";
 }): VNode {
+  if (props.type === "email") {
+    return (
+      <label>
+        {props.label}
+        <input type="email" name={props.name} value={props.value} autocomplete="off" />
+      </label>
+    );
+  }
   return (
     <label>
       {props.label}
-      {props.type === "email" ? (
-        <input type="email" name={props.name} value={props.value} autocomplete="off" />
-      ) : (
-        <input type="text" name={props.name} value={props.value} autocomplete="off" />
-      )}
+      <input type="text" name={props.name} value={props.value} autocomplete="off" />
     </label>
   );
 }
