@@ -2,6 +2,7 @@ import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
 import { printContactBenchmarks } from "./contact-intake.ts";
+import { printCustomerPageBenchmark } from "./customer-page.ts";
 import { printExportBenchmarks } from "./export.ts";
 import { formRoundTrip } from "./form-roundtrip.ts";
 import { printMailDeliveryBenchmarks } from "./mail-delivery.ts";
@@ -85,3 +86,5 @@ await printMailDeliveryBenchmarks(kinds, 5000);
 await printNewsletterEnqueueBenchmark(kinds, 100_000);
 
 await printOrdersBenchmark(kinds, 1000);
+
+await printCustomerPageBenchmark(kinds);

@@ -28,6 +28,7 @@ const pages = [
     lang: "en",
   },
   { name: "newsletter-nl", url: "/newsletter", locale: "nl-BE", lang: "nl" },
+  { name: "support-connect-nl", url: "/support/connect", locale: "nl-BE", lang: "nl" },
   { name: "newsletter-check-fr", url: "/newsletter/check-your-mail", locale: "fr-BE", lang: "fr" },
 ];
 

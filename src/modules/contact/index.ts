@@ -18,6 +18,7 @@ export {
   contactRequests,
   contactStatuses,
 } from "./contact.tables.ts";
+export { type CustomerContactRequest, contactRequestsOfCustomer } from "./contact-by-customer.ts";
 export type { ContactModuleDeps } from "./contact-module-deps.ts";
 export {
   addContactNote,

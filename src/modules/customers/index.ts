@@ -1,3 +1,4 @@
+export { type CustomerContact, contactsOfCustomer } from "./contacts-of-customer.ts";
 export { customerContactRecordType } from "./customers.records.ts";
 export { registerCustomersModule } from "./customers.routes.ts";
 export {

@@ -55,6 +55,7 @@ export {
   type VatTreatment,
   vatTreatments,
 } from "./orders.tables.ts";
+export { type CustomerOrder, ordersOfCustomer } from "./orders-by-customer.ts";
 export type { OrdersDeps, OrdersModuleDeps } from "./orders-deps.ts";
 export {
   invoiceCommunication,

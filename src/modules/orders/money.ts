@@ -67,11 +67,17 @@ export function computeTotals(lines: readonly LineInput[], reverseCharge: boolea
   return { lines: priced, vat, netCents, vatCents, grossCents: netCents + vatCents };
 }
 
-/** 123456 → "1.234,56" (Belgian notation), for invoices and pages. */
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
+/** 123456 → "€ 1.234,56" (Belgian notation), for invoices and pages; one formatter per language. */
 export function formatEuro(cents: number, locale: "nl" | "en" | "fr"): string {
-  const format = new Intl.NumberFormat(locale === "en" ? "en-IE" : `${locale}-BE`, {
-    style: "currency",
-    currency: "EUR",
-  });
+  let format = euroFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === "en" ? "en-IE" : `${locale}-BE`, {
+      style: "currency",
+      currency: "EUR",
+    });
+    euroFormats.set(locale, format);
+  }
   return format.format(cents / 100);
 }

@@ -37,6 +37,8 @@ export const backOfficeSections: Section[] = [
     permission: "newsletter.manage",
   },
   { href: "/admin/orders", label: "orders-admin.nav", permission: "orders.manage" },
+  { href: "/admin/customers", label: "customers-admin.nav", permission: "customers.manage" },
+  { href: "/admin/support", label: "support.nav", permission: "support.manage" },
   { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
   { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
   { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },

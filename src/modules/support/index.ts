@@ -4,6 +4,7 @@ export {
   memoryPasswordStore,
   type PasswordStore,
 } from "./password-store.ts";
+export { type CustomerSupportSession, supportSessionsOfCustomer } from "./sessions-by-customer.ts";
 export { supportSessionRecordType, teamviewerIdRecordType } from "./support.records.ts";
 export { registerSupportModule } from "./support.routes.ts";
 export {

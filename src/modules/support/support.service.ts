@@ -96,7 +96,13 @@ export async function handOverByPhone(
   const [session] = await deps.db
     .update(supportSessions)
     .set({ status: "connected", handover: "phone", connectedAt: now, codeExpiresAt: now })
-    .where(and(eq(supportSessions.id, input.sessionId), eq(supportSessions.status, "waiting")))
+    .where(
+      and(
+        eq(supportSessions.id, input.sessionId),
+        eq(supportSessions.technicianId, input.technicianId),
+        eq(supportSessions.status, "waiting"),
+      ),
+    )
     .returning({ subjectId: supportSessions.subjectId });
   if (!session?.subjectId) return false;
   await keepHandOver(deps, input.sessionId, session.subjectId, input);
@@ -160,12 +166,12 @@ export async function endSession(
   deps: SupportDeps,
   input: { sessionId: string; technicianId: string; summary: string; locale: "nl" | "en" | "fr" },
 ): Promise<{ ended: boolean; keptId: boolean }> {
+  // Read now, wiped only once this technician's session has really ended.
   const handed = deps.passwords.get(input.sessionId);
-  deps.passwords.wipe(input.sessionId);
   const summary = input.summary.trim()
     ? (await deps.sensitiveData(input.summary.trim(), input.locale)).text
     : "";
-  return deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const [session] = await tx
       .update(supportSessions)
@@ -200,6 +206,8 @@ export async function endSession(
     await audit(tx, deps, input.technicianId, "support.session_ended", subjectId, session.id);
     return { ended: true, keptId };
   });
+  if (outcome.ended) deps.passwords.wipe(input.sessionId);
+  return outcome;
 }
 
 async function keepTeamviewerId(

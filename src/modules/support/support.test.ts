@@ -131,6 +131,20 @@ for (const kind of databaseKinds) {
         technicianId: technician,
       });
       assert.equal(shown?.password, canary, "the assigned technician sees it");
+      assert.deepEqual(
+        await endSession(deps, {
+          sessionId: session.sessionId,
+          technicianId: "00000000-0000-4000-8000-0000000000bb",
+          summary: "",
+          locale: "nl",
+        }),
+        { ended: false, keptId: false },
+        "only the session's technician ends it",
+      );
+      assert.ok(
+        await revealPassword(deps, { sessionId: session.sessionId, technicianId: technician }),
+        "a colleague's attempt to end it does not wipe the password",
+      );
       assert.equal(
         await revealPassword(deps, {
           sessionId: session.sessionId,
@@ -169,7 +183,7 @@ for (const kind of databaseKinds) {
         database.db,
         sql`select details from audit_log where action = 'support.password_revealed'`,
       );
-      assert.equal(reveals.length, 1, "each reveal is audited");
+      assert.equal(reveals.length, 2, "each reveal is audited");
       if (dataDir) {
         await database.db.execute(sql`checkpoint`);
         assert.deepEqual(

@@ -4,6 +4,7 @@ import { contactEn } from "./contact.en.ts";
 import { contactAdminEn } from "./contact-admin.en.ts";
 import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
+import { customersAdminEn } from "./customers-admin.en.ts";
 import { exportEn } from "./export.en.ts";
 import { invoiceEn } from "./invoice.en.ts";
 import { newsletterEn } from "./newsletter.en.ts";
@@ -15,6 +16,7 @@ import { ordersAdminEn } from "./orders-admin.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { statementEn } from "./statement.en.ts";
+import { supportEn } from "./support.en.ts";
 
 export const en: Messages = {
   ...adminEn,
@@ -26,6 +28,7 @@ export const en: Messages = {
   ...contactFormEn,
   ...contactAdminEn,
   ...contactCustomerEn,
+  ...customersAdminEn,
   ...newsletterEn,
   ...ordersEn,
   ...ordersAdminEn,
@@ -33,6 +36,7 @@ export const en: Messages = {
   ...newsletterAdminEn,
   ...newsletterSubscribersEn,
   ...newsletterFormEn,
+  ...supportEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

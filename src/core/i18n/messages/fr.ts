@@ -4,6 +4,7 @@ import { contactFr } from "./contact.fr.ts";
 import { contactAdminFr } from "./contact-admin.fr.ts";
 import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
+import { customersAdminFr } from "./customers-admin.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { invoiceFr } from "./invoice.fr.ts";
 import { newsletterFr } from "./newsletter.fr.ts";
@@ -15,6 +16,7 @@ import { ordersAdminFr } from "./orders-admin.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { statementFr } from "./statement.fr.ts";
+import { supportFr } from "./support.fr.ts";
 
 export const fr: Messages = {
   ...adminFr,
@@ -26,6 +28,7 @@ export const fr: Messages = {
   ...contactFormFr,
   ...contactAdminFr,
   ...contactCustomerFr,
+  ...customersAdminFr,
   ...newsletterFr,
   ...ordersFr,
   ...ordersAdminFr,
@@ -33,6 +36,7 @@ export const fr: Messages = {
   ...newsletterAdminFr,
   ...newsletterSubscribersFr,
   ...newsletterFormFr,
+  ...supportFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -3,6 +3,7 @@ import { contactNl } from "./contact.nl.ts";
 import { contactAdminNl } from "./contact-admin.nl.ts";
 import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
+import { customersAdminNl } from "./customers-admin.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { invoiceNl } from "./invoice.nl.ts";
 import { newsletterNl } from "./newsletter.nl.ts";
@@ -14,6 +15,7 @@ import { ordersAdminNl } from "./orders-admin.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { statementNl } from "./statement.nl.ts";
+import { supportNl } from "./support.nl.ts";
 
 /** Dutch is the first language of every page and mail; the other locales must have every key. */
 export const nl = {
@@ -26,6 +28,7 @@ export const nl = {
   ...contactFormNl,
   ...contactAdminNl,
   ...contactCustomerNl,
+  ...customersAdminNl,
   ...newsletterNl,
   ...ordersNl,
   ...ordersAdminNl,
@@ -33,6 +36,7 @@ export const nl = {
   ...newsletterAdminNl,
   ...newsletterSubscribersNl,
   ...newsletterFormNl,
+  ...supportNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,115 @@
+/** Remote support: the technician's pages (/admin/support) and the customer's /support/connect. */
+export const supportNl = {
+  "support.nav": "Support op afstand",
+  "support.status.waiting": "wacht op de klant",
+  "support.status.connected": "verbonden",
+  "support.status.ended": "beëindigd",
+  "support.handover.phone": "telefonisch doorgegeven",
+  "support.handover.connect_page": "via de verbindingspagina",
+  "support.list.title": "Support op afstand",
+  "support.list.intro":
+    "Je open sessies. Een sessie start je vanuit de klantenfiche of met het klantnummer hieronder.",
+  "support.list.empty": "Je hebt geen open sessies.",
+  "support.list.table": "Je open supportsessies",
+  "support.list.start": "Een sessie starten",
+  "support.list.customer": "Klantnummer",
+  "support.list.choose": "Verder",
+  "support.col.started": "Gestart",
+  "support.col.status": "Status",
+  "support.col.customer": "Klant",
+  "support.col.session": "Sessie",
+  "support.col.open": "Openen",
+  "support.new.title": "Sessie starten voor klant {number}",
+  "support.new.person": "Met wie spreek je?",
+  "support.new.person.hint":
+    "Alleen de contactpersonen van deze klant. Wie je kiest, wordt gelogd.",
+  "support.new.erased": "(naam gewist)",
+  "support.new.no_contacts": "Deze klant heeft geen contactpersonen: voeg er eerst een toe.",
+  "support.new.submit": "Sessie starten",
+  "support.new.error.person": "Kies een contactpersoon van deze klant.",
+  "support.session.title": "Supportsessie",
+  "support.session.customer": "Klant",
+  "support.session.technician": "Technicus",
+  "support.session.status": "Status",
+  "support.session.handover": "Doorgegeven",
+  "support.session.started": "Gestart",
+  "support.session.connected": "Verbonden",
+  "support.session.ended": "Beëindigd",
+  "support.session.duration": "Duur",
+  "support.session.minutes": "{minutes} min",
+  "support.session.id_kept": "TeamViewer ID bewaard",
+  "support.session.id_kept.yes": "ja, tot de persoon bezwaar maakt",
+  "support.session.id_kept.no": "nee",
+  "support.session.readonly":
+    "Deze sessie hoort bij een andere technicus: je ziet ze alleen, zonder wachtwoord.",
+  "support.code.title": "Code voor de klant",
+  "support.code.read_out":
+    "Lees deze code voor aan de telefoon. De klant opent {url} en vult ze in, met het TeamViewer ID en het wachtwoord.",
+  "support.code.valid_until": "De code werkt één keer, tot {time}.",
+  "support.code.gone":
+    "De code is niet meer beschikbaar (verlopen of de server werd herstart). Start een nieuwe sessie, of neem de gegevens telefonisch op.",
+  "support.phone.title": "Telefonisch doorgegeven",
+  "support.phone.intro":
+    "Leest de klant het ID en wachtwoord voor? Vul ze hier in. Het wachtwoord blijft enkel in het geheugen van de server, hoogstens 2 uur.",
+  "support.phone.teamviewer_id": "TeamViewer ID",
+  "support.phone.password": "Wachtwoord",
+  "support.phone.objected": "De klant wil niet dat we het TeamViewer ID na de sessie bewaren",
+  "support.phone.submit": "Opslaan voor deze sessie",
+  "support.reveal.title": "Verbindingsgegevens",
+  "support.reveal.intro":
+    "Elke keer dat je het wachtwoord toont, wordt dat gelogd (zonder het wachtwoord).",
+  "support.reveal.submit": "Wachtwoord tonen",
+  "support.reveal.teamviewer_id": "TeamViewer ID",
+  "support.reveal.password": "Wachtwoord",
+  "support.reveal.once":
+    "Deze gegevens staan alleen op deze pagina. Herlaad je ze, dan zijn ze weg; toon ze opnieuw als het moet.",
+  "support.reveal.none":
+    "Er is geen wachtwoord (meer): de sessie is beëindigd, nog niet verbonden of ouder dan 2 uur.",
+  "support.end.title": "Sessie beëindigen",
+  "support.end.intro":
+    "Het wachtwoord wordt meteen gewist. Van de sessie bewaren we enkel de samenvatting en, tenzij de klant bezwaar maakte, het TeamViewer ID.",
+  "support.end.summary": "Samenvatting (niet verplicht)",
+  "support.end.summary.hint":
+    "Wat je gedaan hebt. Geen scherminhoud, geen wachtwoorden, niets wat je tijdens de sessie zag.",
+  "support.end.submit": "Sessie beëindigen",
+  "support.done.started": "De sessie is gestart.",
+  "support.done.connected": "De gegevens zijn opgeslagen voor deze sessie.",
+  "support.done.ended": "De sessie is beëindigd.",
+  "support.error.not_yours": "Alleen de technicus van deze sessie kan dit doen.",
+  "support.error.not_waiting": "Deze sessie wacht niet meer op gegevens.",
+  "support.error.ended": "Deze sessie is al beëindigd.",
+  "support.error.customer": "Geen klant met dat nummer.",
+  "support.connect.title": "Ondersteuning op afstand",
+  "support.connect.intro":
+    "Onze technicus gaf je aan de telefoon een code van 6 cijfers. Open TeamViewer en vul hieronder de code, je TeamViewer ID en het wachtwoord in dat TeamViewer nu toont.",
+  "support.connect.code": "Code van de technicus",
+  "support.connect.code.hint": "6 cijfers, bijvoorbeeld 123456.",
+  "support.connect.teamviewer_id": "Je TeamViewer ID",
+  "support.connect.teamviewer_id.hint":
+    "Staat in TeamViewer onder ‘Je ID’, bijvoorbeeld 123 456 789.",
+  "support.connect.password": "Wachtwoord",
+  "support.connect.password.hint":
+    "Het wachtwoord dat TeamViewer nu toont; het verandert bij elke start.",
+  "support.connect.objected": "Bewaar mijn TeamViewer ID niet na de sessie",
+  "support.connect.notice":
+    "We maken geen opnames en bewaren niets wat we tijdens de sessie zien. {retention}",
+  "support.connect.notice.privacy": "Lees meer in onze privacyverklaring",
+  "support.connect.honeypot": "Laat dit veld leeg",
+  "support.connect.submit": "Doorgeven aan de technicus",
+  "support.connect.errors": "Controleer wat je invulde:",
+  "support.connect.again": "Vul het wachtwoord opnieuw in: we tonen het nooit terug.",
+  "support.connect.error.code": "De code bestaat uit 6 cijfers.",
+  "support.connect.error.unknown":
+    "Deze code kennen we niet. Controleer ze, of vraag de technicus om een nieuwe code.",
+  "support.connect.error.expired":
+    "Deze code is verlopen of al gebruikt. Vraag de technicus om een nieuwe code.",
+  "support.connect.error.teamviewer_id": "Een TeamViewer ID bestaat uit 9 tot 12 cijfers.",
+  "support.connect.error.password": "Vul het wachtwoord in dat TeamViewer toont.",
+  "support.connect.error.automated":
+    "Je formulier leek automatisch verstuurd. Wacht enkele seconden en probeer opnieuw.",
+  "support.connect.error.expired_form": "Het formulier was te oud. Probeer opnieuw.",
+  "support.connect.done.title": "De technicus kan nu verbinden",
+  "support.connect.done.text":
+    "Laat TeamViewer open staan: onze technicus maakt zo verbinding. Van de sessie wordt niets opgenomen. Je kan de verbinding altijd verbreken door TeamViewer te sluiten.",
+  "support.connect.done.home": "Naar de startpagina",
+} as const;
