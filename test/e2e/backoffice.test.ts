@@ -105,4 +105,20 @@ describe("the back office in a real browser", {
     await page.goto(`${server.url}/admin/orders`);
     await check("orders");
   });
+
+  it("a customer with an agreement: the customer page and list pass axe and fit a phone", async () => {
+    await page.goto(`${server.url}/admin/customers/new`);
+    await check("customer-new");
+    await page.locator('[name="companyName"]').fill("Garage Maes BV");
+    await page.locator('[name="email"]').fill("pieter@garage-maes.be");
+    await page.locator('[name="name"]').fill("Pieter Maes");
+    await page.locator('[name="service"]').fill("Beheerd netwerk");
+    await page.locator('[name="kind"][value="company"]').check();
+    await page.locator('form button[type="submit"]').last().click();
+    await page.waitForURL(/\/admin\/customers\/[0-9a-f-]{36}/);
+    assert.match((await page.textContent("main")) ?? "", /Beheerd netwerk/);
+    await check("customer");
+    await page.goto(`${server.url}/admin/customers`);
+    await check("customers");
+  });
 });
