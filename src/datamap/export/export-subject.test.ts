@@ -18,9 +18,20 @@ import {
   passThroughSensitiveData,
   receiveContactRequest,
 } from "../../modules/contact/index.ts";
-import { createCustomer } from "../../modules/customers/index.ts";
+import {
+  addDossierItem,
+  addTicketNote,
+  createCustomer,
+  openTicket,
+} from "../../modules/customers/index.ts";
 import { grantTopics, requestSubscription } from "../../modules/newsletter/index.ts";
 import { completeOrder, createOrder, orderSchema } from "../../modules/orders/index.ts";
+import {
+  endSession,
+  handOverByPhone,
+  memoryPasswordStore,
+  startSession,
+} from "../../modules/support/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { allRecordTypes } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -394,6 +405,126 @@ for (const kind of databaseKinds) {
       },
       // Made with its order, above.
       "orders.invoice": async () => [],
+      "customer.dossier_item": async ({ subjectId }) => {
+        const actor = { type: "staff", id: "00000000-0000-4000-8000-0000000000dd" } as const;
+        const dossierDeps = {
+          db: database.db,
+          vault,
+          dataMap,
+          clock,
+          sensitiveData: passThroughSensitiveData,
+        };
+        const customer = await createCustomer(dossierDeps, {
+          kind: "person",
+          contact: { subjectId, name: "Zoë Janssens" },
+          actor,
+        });
+        const itemId = await addDossierItem(dossierDeps, {
+          customerId: customer.id,
+          subjectId,
+          kind: "device",
+          value: "Dell OptiPlex 7010",
+          note: "op de balie",
+          source: "klant, per telefoon",
+          recordedOn: "2026-02-01",
+          staffId: actor.id,
+        });
+        const ticket = await openTicket(dossierDeps, {
+          customerId: customer.id,
+          subjectId,
+          title: "Printer drukt niet",
+          staffId: actor.id,
+          locale: "nl",
+        });
+        const noteId = await addTicketNote(dossierDeps, {
+          ticketId: ticket.id,
+          body: "Driver opnieuw geïnstalleerd.",
+          staffId: actor.id,
+          locale: "nl",
+        });
+        const supportDeps = { ...dossierDeps, passwords: memoryPasswordStore(clock) };
+        const session = await startSession(supportDeps, {
+          customerId: customer.id,
+          subjectId,
+          technicianId: actor.id,
+        });
+        await handOverByPhone(supportDeps, {
+          sessionId: session.sessionId,
+          technicianId: actor.id,
+          teamviewerId: "123 456 789",
+          password: "nooit-bewaard",
+          objected: false,
+        });
+        await endSession(supportDeps, {
+          sessionId: session.sessionId,
+          technicianId: actor.id,
+          summary: "Printer hersteld.",
+          locale: "nl",
+        });
+        const [tv] = await queryRows<{ id: string }>(
+          database.db,
+          sql`select id::text from teamviewer_ids where subject_id = ${subjectId}`,
+        );
+        const [contact] = await queryRows<{ id: string }>(
+          database.db,
+          sql`select id::text from customer_contacts where customer_id = ${customer.id}`,
+        );
+        const now = clock.now().toISOString();
+        return [
+          {
+            recordType: "customer.contact",
+            id: contact?.id ?? "",
+            values: { name_ciphertext: "Zoë Janssens", role: null, created_at: now },
+          },
+          {
+            recordType: "customer.dossier_item",
+            id: itemId,
+            values: {
+              kind: "device",
+              value_ciphertext: "Dell OptiPlex 7010",
+              note_ciphertext: "op de balie",
+              source: "klant, per telefoon",
+              recorded_on: "2026-02-01T00:00:00.000Z",
+            },
+          },
+          {
+            recordType: "customer.support_ticket",
+            id: ticket.id,
+            values: {
+              number: ticket.number,
+              status: "open",
+              title_ciphertext: "Printer drukt niet",
+              created_at: now,
+              closed_at: null,
+            },
+          },
+          {
+            recordType: "customer.support_note",
+            id: noteId ?? "",
+            values: { body_ciphertext: "Driver opnieuw geïnstalleerd.", created_at: now },
+          },
+          {
+            recordType: "support.session",
+            id: session.sessionId,
+            values: {
+              status: "ended",
+              started_at: now,
+              ended_at: now,
+              summary_ciphertext: "Printer hersteld.",
+            },
+          },
+          {
+            recordType: "support.teamviewer_id",
+            id: tv?.id ?? "",
+            values: { teamviewer_id_ciphertext: "123 456 789", last_used_at: now },
+          },
+        ];
+      },
+      // Made with the dossier item, above.
+      "customer.support_ticket": async () => [],
+      "customer.support_note": async () => [],
+      "support.session": async () => [],
+      "support.teamviewer_id": async () => [],
       // Made with their request, above.
       "contact.attachment": async () => [],
       "contact.note": async () => [],
