@@ -6,6 +6,7 @@ export {
   type FieldProblem,
 } from "./app-error.ts";
 export type { RouteEntry, SiteIdentity } from "./augment.ts";
+export { Day } from "./day.tsx";
 export { allowEmbedding } from "./embed-cors.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
 export { registerHealth } from "./health.ts";

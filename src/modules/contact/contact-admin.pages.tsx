@@ -1,5 +1,6 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
 import {
+  Day,
   FilterForm,
   KeysetPager,
   ScrollableTable,
@@ -7,7 +8,7 @@ import {
   TextFilter,
 } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
-import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
+import type { RetentionExplanation } from "../../datamap/index.ts";
 import type { CustomerSummary } from "../customers/index.ts";
 import { RetentionWhy } from "../records/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
@@ -26,10 +27,6 @@ export interface InboxSearch {
 export interface StaffChoice {
   id: string;
   displayName: string;
-}
-
-function Day({ at }: { at: Date | null }): VNode {
-  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
 }
 
 /** A decrypted value, or "erased" when the person's key was shredded. */

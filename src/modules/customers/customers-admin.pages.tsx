@@ -1,5 +1,5 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
-import { KeysetPager, ScrollableTable } from "../../core/http/index.ts";
+import { Day, KeysetPager, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale } from "../../core/i18n/index.ts";
 import { isoDay } from "../../datamap/index.ts";
 import { RetentionWhy } from "../records/index.ts";
@@ -39,10 +39,6 @@ function euro(cents: number, locale: Locale): string {
     euroFormats.set(locale, format);
   }
   return format.format(cents / 100);
-}
-
-function Day({ at }: { at: Date | null }): VNode {
-  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
 }
 
 /** A decrypted value, or "erased" once the person's key was shredded. */

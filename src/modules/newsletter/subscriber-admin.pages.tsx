@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import {
+  Day,
   FilterForm,
   KeysetPager,
   ScrollableTable,
@@ -23,10 +24,6 @@ export interface SubscriberSearch {
   topic: string;
   email: string;
   name: string;
-}
-
-function Day({ at }: { at: Date | null }): VNode {
-  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
 }
 
 function shown(context: BackOfficeContext, value: string | null): ComponentChildren {

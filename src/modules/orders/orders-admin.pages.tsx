@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
 import {
+  Day,
   FilterForm,
   KeysetPager,
   ScrollableTable,
@@ -7,7 +8,7 @@ import {
   TextFilter,
 } from "../../core/http/index.ts";
 import { type Locale, locales, type Translate } from "../../core/i18n/index.ts";
-import { isoDay, type RetentionExplanation } from "../../datamap/index.ts";
+import type { RetentionExplanation } from "../../datamap/index.ts";
 import { RetentionWhy } from "../records/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import { formatEuro, type VatGroup, vatRates } from "./money.ts";
@@ -26,10 +27,6 @@ export interface OrderSearch {
   status: OrderStatus | "";
   email: string;
   number: string;
-}
-
-function Day({ at }: { at: Date | null }): VNode {
-  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
 }
 
 function shown(t: Translate, value: string | null | undefined): ComponentChildren {

@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { isoDay } from "../../datamap/index.ts";
+import { Day } from "../../core/http/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import type { HoldForm } from "./hold-form.ts";
 
@@ -28,10 +28,6 @@ export interface HoldsPageProps {
   notice?: string | undefined;
   /** Links a held subject to its page only for staff who may read it. */
   canReadSubjects: boolean;
-}
-
-function Day({ at }: { at: Date | null }): VNode {
-  return at ? <time dateTime={at.toISOString()}>{isoDay(at)}</time> : <>—</>;
 }
 
 function Scope(props: {
