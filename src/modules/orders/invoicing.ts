@@ -16,12 +16,10 @@ import {
   type VatTreatment,
 } from "./orders.tables.ts";
 import type { OrdersDeps } from "./orders-deps.ts";
-import { structuredCommunication } from "./structured-communication.ts";
+import { invoiceCommunication } from "./structured-communication.ts";
 
 const paymentTermDays = 30;
 const day = 24 * 60 * 60 * 1000;
-/** Credit notes get communications of their own range, far from any year's invoices. */
-const creditNoteOffset = 900_000;
 
 /** The calendar year in Belgium: an invoice issued at 00:30 on 1 January belongs to the new year. */
 export function belgianYear(at: Date): number {
@@ -192,7 +190,6 @@ async function issue(tx: Db, deps: OrdersDeps, input: IssueInput) {
   const year = belgianYear(issuedAt);
   const taken = await takeInvoiceNumber(tx, input.kind, year);
   const id = randomUUID();
-  const base = year * 1_000_000 + (input.kind === "credit_note" ? creditNoteOffset : 0);
   await tx.insert(invoices).values({
     id,
     subjectId: input.subjectId,
@@ -206,7 +203,7 @@ async function issue(tx: Db, deps: OrdersDeps, input: IssueInput) {
     year,
     sequence: taken.sequence,
     creditsInvoiceId: input.creditsInvoiceId,
-    structuredCommunication: structuredCommunication(base + taken.sequence),
+    structuredCommunication: invoiceCommunication(input.kind, year, taken.sequence),
     locale: input.locale,
     ...(await sealBilling(
       { vault: deps.vault, db: tx, subjectId: input.subjectId, table: "invoices", recordId: id },

@@ -22,7 +22,18 @@ export function isStructuredCommunication(text: string): boolean {
   return (base % 97 || 97) === Number(all.slice(10));
 }
 
-/** The invoice's base: year and sequence, e.g. 2026 and 123 → 2026000123. */
-export function invoiceCommunication(year: number, sequence: number): string {
-  return structuredCommunication(year * 1_000_000 + sequence);
+/** Credit notes get communications of their own range, far from any year's invoices. */
+const creditNoteOffset = 900_000;
+
+/**
+ * An issued document's communication from its year and sequence: invoice 2026-000123 →
+ * 2026000123, credit note CN-2026-000004 → 2026900004.
+ */
+export function invoiceCommunication(
+  kind: "invoice" | "credit_note",
+  year: number,
+  sequence: number,
+): string {
+  const offset = kind === "credit_note" ? creditNoteOffset : 0;
+  return structuredCommunication(year * 1_000_000 + offset + sequence);
 }
