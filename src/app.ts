@@ -31,8 +31,8 @@ import {
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
-import { registerCustomersModule } from "./modules/customers/index.ts";
-import { registerNewsletterModule } from "./modules/newsletter/index.ts";
+import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers/index.ts";
+import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
@@ -170,19 +170,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const engines = { db: deps.database.db, clock: deps.clock, dataMap, vault: deps.vault };
   registerRecordsModule(app, engines);
-  registerRightsModule(app, { ...engines, config });
+  const newsletterDeps = {
+    ...engines,
+    config,
+    policy,
+    policyVersion: () => deps.policies.currentHash,
+  };
+  registerRightsModule(app, {
+    ...engines,
+    config,
+    policy,
+    effects: {
+      unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
+      subjectsOfCustomer: (db, customerNumber) => subjectsOfCustomer({ db }, customerNumber),
+    },
+  });
   registerContactModule(app, {
     ...engines,
     config,
     policy,
     sensitiveData: passThroughSensitiveData,
   });
-  registerNewsletterModule(app, {
-    ...engines,
-    config,
-    policy,
-    policyVersion: () => deps.policies.currentHash,
-  });
+  registerNewsletterModule(app, newsletterDeps);
   registerOrdersModule(app, { ...engines, config, policy });
   registerCustomersModule(app, {
     ...engines,

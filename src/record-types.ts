@@ -17,6 +17,7 @@ import {
   newsletterSubscriberRecordType,
 } from "./modules/newsletter/index.ts";
 import { invoiceRecordType, orderRecordType } from "./modules/orders/index.ts";
+import { rightsIdCopyRecordType, rightsRequestRecordType } from "./modules/rights/index.ts";
 import { supportSessionRecordType, teamviewerIdRecordType } from "./modules/support/index.ts";
 import type { Policy, PolicyProblem } from "./policy/index.ts";
 
@@ -41,6 +42,8 @@ export const allRecordTypes: readonly RecordType[] = [
   orderRecordType,
   invoiceRecordType,
   exportPackageRecordType,
+  rightsRequestRecordType,
+  rightsIdCopyRecordType,
 ];
 
 export function createDataMap(policy: () => Policy): DataMap {

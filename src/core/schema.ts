@@ -31,6 +31,7 @@ import {
   orderLines,
   orders,
 } from "../modules/orders/orders.tables.ts";
+import { rightsIdCopies, rightsRequests } from "../modules/rights/rights.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { supportSessions, teamviewerIds } from "../modules/support/support.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
@@ -79,4 +80,6 @@ export const schema = {
   supportTicketNotes,
   supportSessions,
   teamviewerIds,
+  rightsRequests,
+  rightsIdCopies,
 };

@@ -33,3 +33,4 @@ export {
   PolicyStore,
   type PolicyVersionRow,
 } from "./policy-store.ts";
+export { type RightKind, rightKinds } from "./right-kinds.ts";

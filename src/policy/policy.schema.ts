@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { vaultPurposes } from "../vault/purposes.ts";
+import { rightKinds } from "./right-kinds.ts";
 
 /**
  * The policy file's shape. Everything a visitor reads and every rule the engines enforce comes from
@@ -209,6 +210,25 @@ export const policySchema = z
       text: localized,
       answerDays: z.number().int("must be a whole number").positive("must be more than 0"),
       idCopyInstructions: localized,
+      idCopyRequiredFor: z
+        .array(oneOf(rightKinds, "right"))
+        .describe(
+          "Rights for which a copy of the front of an ID document is asked besides the e-mail check (the statement: access, and portability, which hands over the same data).",
+        ),
+      proofRetention: z
+        .strictObject({
+          text: localized.describe("How long proof of an answered request is kept, in words."),
+          years: durationPart.optional(),
+          months: durationPart.optional(),
+          days: durationPart.optional(),
+          legalReference: text.describe("Why the proof is kept (accountability)."),
+        })
+        .refine((rule) => [rule.years, rule.months, rule.days].some((part) => part !== undefined), {
+          message: "give the period as years, months and/or days",
+        })
+        .describe(
+          "A closed request keeps only its proof (rights asked, dates, outcome) this long after the answer.",
+        ),
       requestEmail: z
         .email("must be an e-mail address")
         .optional()

@@ -52,3 +52,4 @@ export {
   ticketStatuses,
 } from "./dossier.tables.ts";
 export { runningAgreementExists } from "./running-agreement-sql.ts";
+export { subjectsOfCustomer } from "./subjects-of-customer.ts";

@@ -1,20 +1,28 @@
 import type { FastifyInstance } from "fastify";
-import type { Clock } from "../../core/clock.ts";
-import type { Config } from "../../core/config.ts";
-import type { Db } from "../../core/db/database.ts";
-import type { DataMap } from "../../datamap/index.ts";
-import type { Vault } from "../../vault/index.ts";
+import { registerExecutionRoutes } from "./execution.routes.ts";
 import { registerExportRoutes } from "./export.routes.ts";
+import { registerPortalRoutes } from "./portal.routes.ts";
+import { registerRightsAdminRoutes } from "./rights-admin.routes.ts";
+import type { RightsDeps } from "./rights-deps.ts";
 
-export interface RightsModuleDeps {
-  db: Db;
-  clock: Clock;
-  config: Config;
-  dataMap: DataMap;
-  vault: Vault;
-}
+export {
+  answerDeadline,
+  deadlineState,
+  effectiveDeadline,
+  extendedDeadline,
+} from "./request-deadline.ts";
+export { rightsIdCopyRecordType, rightsRequestRecordType } from "./rights.records.ts";
+export { type RequestStatus, requestStatuses, rightsRequests } from "./rights.tables.ts";
+export type { RightsDeps, RightsEffects } from "./rights-deps.ts";
 
-/** The person's side of the rights engine: downloading an access or portability package. */
-export function registerRightsModule(app: FastifyInstance, deps: RightsModuleDeps): void {
+/**
+ * The statement's rights: the person's portal (/privacy/request), the privacy officer's queue
+ * (/admin/rights) with the execution of each right and the reply letter, and the download of
+ * access and portability packages.
+ */
+export function registerRightsModule(app: FastifyInstance, deps: RightsDeps): void {
   registerExportRoutes(app, { db: deps.db, vault: deps.vault, clock: deps.clock });
+  registerPortalRoutes(app, deps);
+  registerRightsAdminRoutes(app, deps);
+  registerExecutionRoutes(app, deps);
 }

@@ -15,6 +15,9 @@ import { ordersEn } from "./orders.en.ts";
 import { ordersAdminEn } from "./orders-admin.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
+import { rightsAdminEn } from "./rights-admin.en.ts";
+import { rightsLetterEn } from "./rights-letter.en.ts";
+import { rightsPortalEn } from "./rights-portal.en.ts";
 import { statementEn } from "./statement.en.ts";
 import { supportEn } from "./support.en.ts";
 
@@ -37,6 +40,9 @@ export const en: Messages = {
   ...newsletterSubscribersEn,
   ...newsletterFormEn,
   ...supportEn,
+  ...rightsLetterEn,
+  ...rightsAdminEn,
+  ...rightsPortalEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

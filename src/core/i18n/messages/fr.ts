@@ -15,6 +15,9 @@ import { ordersFr } from "./orders.fr.ts";
 import { ordersAdminFr } from "./orders-admin.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
+import { rightsAdminFr } from "./rights-admin.fr.ts";
+import { rightsLetterFr } from "./rights-letter.fr.ts";
+import { rightsPortalFr } from "./rights-portal.fr.ts";
 import { statementFr } from "./statement.fr.ts";
 import { supportFr } from "./support.fr.ts";
 
@@ -37,6 +40,9 @@ export const fr: Messages = {
   ...newsletterSubscribersFr,
   ...newsletterFormFr,
   ...supportFr,
+  ...rightsLetterFr,
+  ...rightsAdminFr,
+  ...rightsPortalFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -14,6 +14,9 @@ import { ordersNl } from "./orders.nl.ts";
 import { ordersAdminNl } from "./orders-admin.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
+import { rightsAdminNl } from "./rights-admin.nl.ts";
+import { rightsLetterNl } from "./rights-letter.nl.ts";
+import { rightsPortalNl } from "./rights-portal.nl.ts";
 import { statementNl } from "./statement.nl.ts";
 import { supportNl } from "./support.nl.ts";
 
@@ -37,6 +40,9 @@ export const nl = {
   ...newsletterSubscribersNl,
   ...newsletterFormNl,
   ...supportNl,
+  ...rightsLetterNl,
+  ...rightsAdminNl,
+  ...rightsPortalNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

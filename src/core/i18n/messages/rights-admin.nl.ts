@@ -1,0 +1,3 @@
+export const rightsAdminNl = {
+  "rights-admin.placeholder": "—",
+} as const;

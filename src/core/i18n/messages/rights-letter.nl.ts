@@ -1,0 +1,3 @@
+export const rightsLetterNl = {
+  "rights-letter.placeholder": "—",
+} as const;

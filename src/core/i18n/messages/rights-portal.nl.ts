@@ -1,0 +1,3 @@
+export const rightsPortalNl = {
+  "rights-portal.placeholder": "—",
+} as const;
