@@ -39,6 +39,7 @@ export const backOfficeSections: Section[] = [
   { href: "/admin/orders", label: "orders-admin.nav", permission: "orders.manage" },
   { href: "/admin/customers", label: "customers-admin.nav", permission: "customers.manage" },
   { href: "/admin/support", label: "support.nav", permission: "support.manage" },
+  { href: "/admin/rights", label: "rights-admin.nav", permission: "rights.manage" },
   { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
   { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
   { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },

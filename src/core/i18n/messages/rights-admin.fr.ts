@@ -1,5 +1,5 @@
 import type { rightsAdminNl } from "./rights-admin.nl.ts";
 
 export const rightsAdminFr: Record<keyof typeof rightsAdminNl, string> = {
-  "rights-admin.placeholder": "—",
+  "rights-admin.nav": "Demandes",
 };

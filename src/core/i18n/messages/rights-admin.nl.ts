@@ -1,3 +1,3 @@
 export const rightsAdminNl = {
-  "rights-admin.placeholder": "—",
+  "rights-admin.nav": "Verzoeken",
 } as const;
