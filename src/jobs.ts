@@ -4,6 +4,7 @@ import type { DataMap } from "./datamap/index.ts";
 import { retentionSweepJob } from "./datamap/retention-sweep.job.ts";
 import { newsletterBouncesJob } from "./modules/newsletter/bounces.job.ts";
 import { newsletterCampaignsJob } from "./modules/newsletter/campaigns.job.ts";
+import { rightsRemindersJob } from "./modules/rights/index.ts";
 import type { Policy } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
@@ -25,5 +26,6 @@ export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[
     retentionSweepJob(deps),
     newsletterCampaignsJob(deps),
     newsletterBouncesJob,
+    rightsRemindersJob(),
   ];
 }

@@ -14,6 +14,7 @@ export {
 export { rightsIdCopyRecordType, rightsRequestRecordType } from "./rights.records.ts";
 export { type RequestStatus, requestStatuses, rightsRequests } from "./rights.tables.ts";
 export type { RightsDeps, RightsEffects } from "./rights-deps.ts";
+export { rightsRemindersJob } from "./rights-reminders.job.ts";
 
 /**
  * The statement's rights: the person's portal (/privacy/request), the privacy officer's queue
