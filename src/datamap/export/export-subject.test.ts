@@ -11,6 +11,7 @@ import {
 } from "../../../test/helpers/test-record-type.ts";
 import { listAudit } from "../../audit/index.ts";
 import type { FakeClock } from "../../core/clock.ts";
+import { loadConfig } from "../../core/config.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
 import {
@@ -26,6 +27,14 @@ import {
 } from "../../modules/customers/index.ts";
 import { grantTopics, requestSubscription } from "../../modules/newsletter/index.ts";
 import { completeOrder, createOrder, orderSchema } from "../../modules/orders/index.ts";
+// By file until the rights module's index exports its services.
+import {
+  answerDeadline,
+  confirmRequest,
+  createRequest,
+  type RightsDeps,
+  storeIdCopy,
+} from "../../modules/rights/index.ts";
 import {
   endSession,
   handOverByPhone,
@@ -525,6 +534,86 @@ for (const kind of databaseKinds) {
       "customer.support_note": async () => [],
       "support.session": async () => [],
       "support.teamviewer_id": async () => [],
+      "rights.request": async (person) => {
+        const rightsDeps: RightsDeps = {
+          db: database.db,
+          clock,
+          vault,
+          dataMap,
+          policy: () => policy,
+          config: loadConfig({
+            PUBLIC_URL: "https://privacy.example.be",
+            MAIL_FROM: "privacy@wits.be",
+          }),
+          effects: { unsubscribeNewsletter: async () => false, subjectsOfCustomer: async () => [] },
+        };
+        const recipient = { name: "Andere Firma BV", email: "privacy@anderefirma.example" };
+        const rights = [
+          { kind: "access" as const },
+          { kind: "portability" as const, to: "organisation" as const },
+        ];
+        const created = await createRequest(rightsDeps, {
+          channel: "portal",
+          locale: "nl",
+          rights,
+          email: person.email,
+          phone: "+32470123456",
+          customerNumber: "K-4M8T2Z",
+          vat: "BE0403019261",
+          description: "Stuur alles wat jullie over mij bewaren naar mijn nieuwe boekhouder.",
+          recipient,
+        });
+        const confirmed = await confirmRequest(rightsDeps, { token: created.confirmToken });
+        assert.equal(confirmed.status, "confirmed");
+        const idCopy = Buffer.from("\x89PNG\r\n\x1a\n voorzijde, nummer en foto zwart", "latin1");
+        const copyId = await storeIdCopy(rightsDeps, {
+          requestId: created.requestId,
+          subjectId: person.subjectId,
+          bytes: idCopy,
+          mediaType: "image/png",
+        });
+        const now = clock.now();
+        return [
+          {
+            recordType: "rights.request",
+            id: created.requestId,
+            values: {
+              reference: created.reference,
+              // Access asks an ID copy: confirmed, the request waits for its check.
+              status: "received",
+              channel: "portal",
+              rights,
+              email_ciphertext: person.email,
+              phone_ciphertext: "+32470123456",
+              customer_number_ciphertext: "K-4M8T2Z",
+              vat_ciphertext: "BE0403019261",
+              description_ciphertext:
+                "Stuur alles wat jullie over mij bewaren naar mijn nieuwe boekhouder.",
+              recipient_ciphertext: JSON.stringify(recipient),
+              received_at: now.toISOString(),
+              deadline_at: answerDeadline(now, policy.rights.answerDays).toISOString(),
+              answered_at: null,
+              outcome: [],
+              letter_ciphertext: null,
+            },
+          },
+          {
+            recordType: "rights.id_copy",
+            id: copyId,
+            values: {
+              uploaded_at: now.toISOString(),
+              media_type: "image/png",
+              file_ciphertext: {
+                file: `files/rights.id_copy/${copyId}/file_ciphertext`,
+                sha256: createHash("sha256").update(idCopy).digest("hex"),
+                bytes: idCopy.length,
+              },
+            },
+          },
+        ];
+      },
+      // Made with its request, above.
+      "rights.id_copy": async () => [],
       // Made with their request, above.
       "contact.attachment": async () => [],
       "contact.note": async () => [],

@@ -42,3 +42,4 @@ export {
   type PortableRecord,
 } from "./export-zip.ts";
 export { packagePaths } from "./package-paths.ts";
+export { type ReissuedLink, reissuePackageLink } from "./reissue-download.ts";

@@ -5,12 +5,15 @@ import { registerPortalRoutes } from "./portal.routes.ts";
 import { registerRightsAdminRoutes } from "./rights-admin.routes.ts";
 import type { RightsDeps } from "./rights-deps.ts";
 
+export { storeIdCopy } from "./id-copy-store.ts";
+export { confirmRequest } from "./request-confirmation.ts";
 export {
   answerDeadline,
   deadlineState,
   effectiveDeadline,
   extendedDeadline,
 } from "./request-deadline.ts";
+export { createRequest, type NewRequestInput } from "./request-intake.ts";
 export { rightsIdCopyRecordType, rightsRequestRecordType } from "./rights.records.ts";
 export { type RequestStatus, requestStatuses, rightsRequests } from "./rights.tables.ts";
 export type { RightsDeps, RightsEffects } from "./rights-deps.ts";
