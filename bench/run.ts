@@ -9,6 +9,7 @@ import { printMailDeliveryBenchmarks } from "./mail-delivery.ts";
 import { printNewsletterEnqueueBenchmark } from "./newsletter-enqueue.ts";
 import { printOrdersBenchmark } from "./orders.ts";
 import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
+import { printRightsAnswerBenchmark } from "./rights-answer.ts";
 import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
 
@@ -88,3 +89,5 @@ await printNewsletterEnqueueBenchmark(kinds, 100_000);
 await printOrdersBenchmark(kinds, 1000);
 
 await printCustomerPageBenchmark(kinds);
+process.stdout.write("\n");
+await printRightsAnswerBenchmark(kinds);
