@@ -10,7 +10,7 @@ import { type JobDefinition, startScheduler } from "./core/jobs/index.ts";
 import { productJobs } from "./jobs.ts";
 import { loadActivePolicy, PolicyStore } from "./policy/index.ts";
 import { createDataMap } from "./record-types.ts";
-import { loadMasterKeyring, openVault } from "./vault/index.ts";
+import { loadMasterKeyring, openVault, type Vault } from "./vault/index.ts";
 
 export class StartupError extends Error {
   override name = "StartupError";
@@ -29,6 +29,8 @@ export interface StartOptions {
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
+  /** The server's vault, for tests that check what an erasure left readable. */
+  vault: Vault;
   url: string;
   /** Stops accepting, lets in-flight requests and jobs finish, then closes the database. */
   stop(): Promise<void>;
@@ -47,10 +49,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (warning) log.warn(warning);
   const database = await openDatabase(config);
   let app: FastifyInstance | undefined;
+  let vault: Vault | undefined;
   let jobs = options.jobs;
   try {
     await runMigrations(database);
-    const vault = await openVault({ db: database.db, config, clock, keyring });
+    vault = await openVault({ db: database.db, config, clock, keyring });
+    const opened = vault;
     const store = await PolicyStore.open(database.db, {
       clock,
       policy: active.policy,
@@ -59,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     // One data map for the routes and the sweep, following the policy version in force.
     const dataMap = createDataMap(() => store.current());
-    jobs ??= productJobs(() => ({ vault, dataMap, policy: () => store.current() }));
+    jobs ??= productJobs(() => ({ vault: opened, dataMap, policy: () => store.current() }));
     app = await buildApp({ config, database, clock, log, vault, policies: store, dataMap });
     // Another process may activate a new version; every process follows within 30 s.
     const follow = setInterval(() => {
@@ -81,9 +85,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${port}`;
   const running = app;
+  if (!vault) throw new Error("the vault did not open");
   return {
     app: running,
     database,
+    vault,
     url,
     stop: once(async () => {
       await withTimeout(config.SHUTDOWN_TIMEOUT_MS, async () => {

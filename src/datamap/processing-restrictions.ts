@@ -30,6 +30,26 @@ export async function recordRestriction(
     throw new Error(`a ${input.kind} names the purpose it is about`);
   }
   const write = async (tx: Db) => {
+    // The same restriction in force already says it all: an erasure that keeps invoices and
+    // orders of one purpose records "restricted to the legal use" once, not once per table.
+    const [same] = await tx
+      .select()
+      .from(processingRestrictions)
+      .where(
+        and(
+          eq(processingRestrictions.subjectId, input.subjectId),
+          eq(processingRestrictions.kind, input.kind),
+          input.purpose
+            ? eq(processingRestrictions.purpose, input.purpose)
+            : isNull(processingRestrictions.purpose),
+          input.except
+            ? eq(processingRestrictions.except, input.except)
+            : isNull(processingRestrictions.except),
+          isNull(processingRestrictions.liftedAt),
+        ),
+      )
+      .limit(1);
+    if (same) return same;
     const [row] = await tx
       .insert(processingRestrictions)
       .values({
