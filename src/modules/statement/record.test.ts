@@ -20,6 +20,7 @@ const structuralKeys = new Set([
   "purposes",
   "transfersOutsideEea",
   "answerDays",
+  "idCopyRequiredFor",
   "notify",
   "years",
   "months",

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "../../core/i18n/index.ts";
 import type { Policy } from "../../policy/index.ts";
+import { idCopyRights } from "./id-copy-rights.ts";
 
 export interface StatementSection {
   key: string;
@@ -68,7 +69,9 @@ export function statementSections(
       text: [
         policy.rights.text[locale],
         policy.rights.idCopyInstructions[locale],
+        t("statement.rights.id_copy_for", { rights: idCopyRights(policy, t) }),
         t("statement.rights.answer", { days: policy.rights.answerDays }),
+        `${policy.rights.proofRetention.text[locale]} (${policy.rights.proofRetention.legalReference})`,
       ].join("\n"),
     },
     {

@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale, MessageKey } from "../../core/i18n/index.ts";
 import type { Policy, Purpose } from "../../policy/policy.schema.ts";
+import { idCopyRights } from "./id-copy-rights.ts";
 
 type Localized = Record<Locale, string>;
 
@@ -142,7 +143,12 @@ export function StatementPage(props: {
         <Paragraph text={policy.rights.text} locale={locale} />
         <PrivacyEmail context={context} email={email} revealed={revealEmail} />
         <Paragraph text={policy.rights.idCopyInstructions} locale={locale} />
+        <p>{t("statement.rights.id_copy_for", { rights: idCopyRights(policy, t) })}</p>
         <p>{t("statement.rights.answer", { days: policy.rights.answerDays })}</p>
+        <p>
+          {policy.rights.proofRetention.text[locale]} ({policy.rights.proofRetention.legalReference}
+          )
+        </p>
         <p>
           <a href="/privacy/request">{t("statement.rights.online")}</a>
         </p>

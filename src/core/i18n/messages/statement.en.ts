@@ -16,6 +16,7 @@ export const statementEn: Record<keyof typeof statementNl, string> = {
   "statement.rights.email": "Our privacy e-mail address:",
   "statement.rights.show": "Show e-mail address",
   "statement.rights.online": "You can also send and follow your request online.",
+  "statement.rights.id_copy_for": "We ask for that copy with a request for: {rights}.",
   "statement.rights.answer": "We answer as soon as possible, and within {days} days at the latest.",
   "statement.recipients": "Recipients of data",
   "statement.recipients.col.name": "Processor",

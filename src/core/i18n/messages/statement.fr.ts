@@ -16,6 +16,7 @@ export const statementFr: Record<keyof typeof statementNl, string> = {
   "statement.rights.email": "Notre adresse e-mail vie privée :",
   "statement.rights.show": "Afficher l'adresse e-mail",
   "statement.rights.online": "Vous pouvez aussi introduire et suivre votre demande en ligne.",
+  "statement.rights.id_copy_for": "Nous demandons cette copie pour une demande de : {rights}.",
   "statement.rights.answer":
     "Nous répondons dès que possible, et au plus tard dans les {days} jours.",
   "statement.recipients": "Destinataires des données",

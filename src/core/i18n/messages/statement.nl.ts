@@ -15,6 +15,7 @@ export const statementNl = {
   "statement.rights.email": "Ons privacy-e-mailadres:",
   "statement.rights.show": "Toon e-mailadres",
   "statement.rights.online": "Je kan je verzoek ook online indienen en opvolgen.",
+  "statement.rights.id_copy_for": "We vragen die kopie bij een verzoek tot: {rights}.",
   "statement.rights.answer": "We antwoorden zo snel mogelijk, en uiterlijk binnen {days} dagen.",
   "statement.recipients": "Ontvangers van gegevens",
   "statement.recipients.col.name": "Verwerker",
