@@ -11,40 +11,136 @@ export interface BackOfficeContext extends PageContext {
   staff: ActiveSession | null;
 }
 
+/** The nav's groups: daily work with customers, the privacy officer's tools, and the office. */
+const sectionGroups = ["work", "privacy", "office"] as const;
+type SectionGroup = (typeof sectionGroups)[number];
+
 interface Section {
   href: string;
   label: MessageKey;
   permission: Permission;
+  group: SectionGroup;
 }
 
-/** The back office's sections; a module adds its own entry when it lands. */
+/** The back office's sections; a module adds its own entry, in its group, when it lands. */
 export const backOfficeSections: Section[] = [
-  { href: "/admin", label: "admin.nav.dashboard", permission: "backoffice.view" },
-  { href: "/admin/staff", label: "admin.nav.staff", permission: "staff.manage" },
-  { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read" },
-  { href: "/admin/policy", label: "admin.nav.policy", permission: "policy.manage" },
-  { href: "/admin/record", label: "admin.nav.record", permission: "policy.manage" },
-  { href: "/admin/subjects", label: "records.nav.subjects", permission: "subjects.read" },
-  { href: "/admin/contact", label: "contact-admin.nav", permission: "contact.manage" },
+  {
+    href: "/admin/contact",
+    label: "contact-admin.nav",
+    permission: "contact.manage",
+    group: "work",
+  },
+  {
+    href: "/admin/customers",
+    label: "customers-admin.nav",
+    permission: "customers.manage",
+    group: "work",
+  },
+  { href: "/admin/orders", label: "orders-admin.nav", permission: "orders.manage", group: "work" },
+  { href: "/admin/support", label: "support.nav", permission: "support.manage", group: "work" },
   {
     href: "/admin/newsletter/campaigns",
     label: "newsletter-admin.nav",
     permission: "newsletter.manage",
+    group: "work",
   },
   {
     href: "/admin/newsletter/subscribers",
     label: "newsletter-subscribers.nav",
     permission: "newsletter.manage",
+    group: "work",
   },
-  { href: "/admin/orders", label: "orders-admin.nav", permission: "orders.manage" },
-  { href: "/admin/customers", label: "customers-admin.nav", permission: "customers.manage" },
-  { href: "/admin/support", label: "support.nav", permission: "support.manage" },
-  { href: "/admin/rights", label: "rights-admin.nav", permission: "rights.manage" },
-  { href: "/admin/datamap", label: "records.nav.datamap", permission: "retention.manage" },
-  { href: "/admin/retention", label: "records.nav.retention", permission: "retention.manage" },
-  { href: "/admin/holds", label: "records.nav.holds", permission: "retention.manage" },
-  { href: "/admin/account", label: "admin.nav.account", permission: "account.manage" },
+  {
+    href: "/admin/rights",
+    label: "rights-admin.nav",
+    permission: "rights.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/subjects",
+    label: "records.nav.subjects",
+    permission: "subjects.read",
+    group: "privacy",
+  },
+  {
+    href: "/admin/datamap",
+    label: "records.nav.datamap",
+    permission: "retention.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/retention",
+    label: "records.nav.retention",
+    permission: "retention.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/holds",
+    label: "records.nav.holds",
+    permission: "retention.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/record",
+    label: "admin.nav.record",
+    permission: "policy.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/policy",
+    label: "admin.nav.policy",
+    permission: "policy.manage",
+    group: "privacy",
+  },
+  { href: "/admin", label: "admin.nav.dashboard", permission: "backoffice.view", group: "office" },
+  { href: "/admin/staff", label: "admin.nav.staff", permission: "staff.manage", group: "office" },
+  { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read", group: "office" },
+  {
+    href: "/admin/account",
+    label: "admin.nav.account",
+    permission: "account.manage",
+    group: "office",
+  },
 ];
+
+const groupLabels: Record<SectionGroup, MessageKey> = {
+  work: "admin.nav.group.work",
+  privacy: "admin.nav.group.privacy",
+  office: "admin.nav.group.office",
+};
+
+/** One row per group, its name first: 17 links stay findable on a phone. */
+function SectionNav({ context, sections }: { context: BackOfficeContext; sections: Section[] }) {
+  const { t } = context;
+  const current = context.path.split("?")[0];
+  return (
+    <div class="admin-nav-groups">
+      {sectionGroups.map((group) => {
+        const links = sections.filter((section) => section.group === group);
+        if (links.length === 0) return null;
+        return (
+          <div key={group} class="admin-nav-group">
+            <span id={`admin-nav-${group}`} class="admin-nav-group-name">
+              {t(groupLabels[group])}
+            </span>
+            <ul aria-labelledby={`admin-nav-${group}`}>
+              {links.map((section) => (
+                <li key={section.href}>
+                  <a
+                    href={section.href}
+                    aria-current={current === section.href ? "page" : undefined}
+                  >
+                    {t(section.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
 
 export function CsrfField({ token }: { token: string }): VNode {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -65,18 +161,7 @@ export function AdminLayout(props: {
     <Layout context={context} title={title}>
       {staff && !staff.pendingSecondFactor && (
         <nav class="admin-nav" aria-label={t("admin.nav.label")}>
-          <ul>
-            {sections.map((section) => (
-              <li key={section.href}>
-                <a
-                  href={section.href}
-                  aria-current={context.path.split("?")[0] === section.href ? "page" : undefined}
-                >
-                  {t(section.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SectionNav context={context} sections={sections} />
           <form method="post" action="/admin/logout" class="inline-form">
             <CsrfField token={context.csrf} />
             <button type="submit" class="secondary outline">
@@ -278,17 +363,26 @@ export function DashboardPage({ context }: { context: BackOfficeContext }): VNod
       context={context}
       title={t("admin.dashboard.title", { name: staff?.displayName ?? "" })}
     >
-      <ul class="actions">
-        {sections.map((section) => (
-          <li key={section.href}>
-            <article>
-              <a href={section.href}>
-                <strong>{t(section.label)}</strong>
-              </a>
-            </article>
-          </li>
-        ))}
-      </ul>
+      {sectionGroups.map((group) => {
+        const links = sections.filter((section) => section.group === group);
+        if (links.length === 0) return null;
+        return (
+          <section key={group} aria-labelledby={`dashboard-${group}`}>
+            <h2 id={`dashboard-${group}`}>{t(groupLabels[group])}</h2>
+            <ul class="actions">
+              {links.map((section) => (
+                <li key={section.href}>
+                  <article>
+                    <a href={section.href}>
+                      <strong>{t(section.label)}</strong>
+                    </a>
+                  </article>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </AdminLayout>
   );
 }

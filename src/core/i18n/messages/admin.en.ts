@@ -2,6 +2,9 @@ import type { adminNl } from "./admin.nl.ts";
 
 export const adminEn: Record<keyof typeof adminNl, string> = {
   "admin.nav.label": "Back office",
+  "admin.nav.group.work": "Work",
+  "admin.nav.group.privacy": "Privacy",
+  "admin.nav.group.office": "Office",
   "admin.nav.dashboard": "Overview",
   "admin.nav.staff": "Staff",
   "admin.nav.audit": "Audit log",

@@ -2,6 +2,9 @@ import type { adminNl } from "./admin.nl.ts";
 
 export const adminFr: Record<keyof typeof adminNl, string> = {
   "admin.nav.label": "Back-office",
+  "admin.nav.group.work": "Travail",
+  "admin.nav.group.privacy": "Vie privée",
+  "admin.nav.group.office": "Bureau",
   "admin.nav.dashboard": "Aperçu",
   "admin.nav.staff": "Collaborateurs",
   "admin.nav.audit": "Journal d'audit",

@@ -1,6 +1,9 @@
 /** The back office, in Dutch first like every page. */
 export const adminNl = {
   "admin.nav.label": "Backoffice",
+  "admin.nav.group.work": "Werk",
+  "admin.nav.group.privacy": "Privacy",
+  "admin.nav.group.office": "Kantoor",
   "admin.nav.dashboard": "Overzicht",
   "admin.nav.staff": "Medewerkers",
   "admin.nav.audit": "Auditlog",
