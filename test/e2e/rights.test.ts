@@ -153,6 +153,8 @@ describe("a rights request from form to reply letter, in a real browser", {
     await checkPage(visitor, "rights", "status-id-uploaded");
 
     // The privacy officer: the queue, the identity, the execution, the letter.
+    await staff.goto(`${server.url}/admin/rights/new`);
+    await checkPage(staff, "rights", "staff-entry");
     await staff.goto(`${server.url}/admin/rights`);
     await checkPage(staff, "rights", "queue");
     await staff.getByRole("link", { name: /^R-/ }).first().click();

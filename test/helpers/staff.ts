@@ -36,7 +36,8 @@ export async function submitForm(
   jar: CookieJar,
   pageUrl: string,
   action: string,
-  fields: Record<string, string>,
+  /** A list is sent as one field per value, as ticked checkboxes are. */
+  fields: Record<string, string | string[]>,
 ) {
   const page = await t.app.inject({
     method: "GET",
@@ -45,12 +46,16 @@ export async function submitForm(
     headers: { cookie: jar.header },
   });
   jar.take(page.headers["set-cookie"]);
+  const body = new URLSearchParams({ _csrf: csrfFrom(page.body) });
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+  }
   const response = await t.app.inject({
     method: "POST",
     url: action,
     remoteAddress: jar.ip,
     headers: { cookie: jar.header, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...fields }).toString(),
+    payload: body.toString(),
   });
   jar.take(response.headers["set-cookie"]);
   return response;

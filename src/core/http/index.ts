@@ -9,6 +9,7 @@ export type { RouteEntry, SiteIdentity } from "./augment.ts";
 export { Day } from "./day.tsx";
 export { allowEmbedding } from "./embed-cors.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
+export { describedBy, FieldProblemText, fieldIds, TextField } from "./form-field.tsx";
 export { registerHealth } from "./health.ts";
 export { Honeypot } from "./honeypot.tsx";
 export { type HumanCheck, type HumanVerdict, humanCheck } from "./human-check.ts";

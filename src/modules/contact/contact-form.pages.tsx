@@ -1,5 +1,13 @@
 import type { VNode } from "preact";
-import { Honeypot, Layout, type PageContext } from "../../core/http/index.ts";
+import {
+  describedBy,
+  FieldProblemText,
+  fieldIds,
+  Honeypot,
+  Layout,
+  type PageContext,
+  TextField,
+} from "../../core/http/index.ts";
 import type { ContactField } from "./contact.schema.ts";
 
 export interface ContactNotice {
@@ -23,65 +31,14 @@ export interface ContactFormProps {
   limits: { maxFiles: number; fileLimit: string; totalLimit: string };
 }
 
-const fieldId = (field: string) => `contact-${field}`;
-const problemId = (field: string) => `contact-${field}-error`;
-
-function FieldProblem({ field, problem }: { field: string; problem: string | undefined }) {
-  if (!problem) return null;
-  return (
-    <small id={problemId(field)} class="field-problem">
-      {problem}
-    </small>
-  );
-}
-
-function TextField(props: {
-  field: Exclude<ContactField, "message">;
-  label: string;
-  type: "text" | "email" | "tel";
-  autocomplete: string;
-  required: boolean;
-  maxLength: number;
-  value: string | undefined;
-  problem: string | undefined;
-  hint?: string;
-}): VNode {
-  const { field, problem, hint } = props;
-  const describedBy = [problem ? problemId(field) : "", hint ? `${fieldId(field)}-hint` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <label for={fieldId(field)}>
-      {props.label}
-      <input
-        id={fieldId(field)}
-        name={field}
-        // preact types each input type apart; these three share every attribute used here.
-        type={props.type as "text"}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        maxLength={props.maxLength}
-        value={props.value ?? ""}
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      <FieldProblem field={field} problem={problem} />
-      {hint && <small id={`${fieldId(field)}-hint`}>{hint}</small>}
-    </label>
-  );
-}
+const fieldId = (field: string) => fieldIds("contact", field).input;
+const problemId = (field: string) => fieldIds("contact", field).problem;
 
 export function ContactFormPage(props: ContactFormProps): VNode {
   const { context, values, problems, fileProblems, formProblem, notice, limits } = props;
   const { t } = context;
   const listed = (Object.entries(problems) as [ContactField, string][]).filter(([, text]) => text);
   const hasProblems = listed.length > 0 || fileProblems.length > 0 || formProblem !== undefined;
-  const attachmentsDescribedBy = [
-    fileProblems.length > 0 ? problemId("attachments") : "",
-    "contact-attachments-hint",
-  ]
-    .filter(Boolean)
-    .join(" ");
   return (
     <Layout context={context} title={t("contact-form.title")}>
       <article class="contact-form">
@@ -111,44 +68,48 @@ export function ContactFormPage(props: ContactFormProps): VNode {
           <input type="hidden" name="_csrf" value={props.csrf} />
           <input type="hidden" name="rendered" value={props.rendered} />
           <TextField
-            field="name"
+            idPrefix="contact"
+            name="name"
             label={t("contact-form.name")}
             type="text"
             autocomplete="name"
             required
             maxLength={200}
-            value={values.name}
+            value={values.name ?? ""}
             problem={problems.name}
           />
           <TextField
-            field="email"
+            idPrefix="contact"
+            name="email"
             label={t("contact-form.email")}
             type="email"
             autocomplete="email"
             required
             maxLength={254}
-            value={values.email}
+            value={values.email ?? ""}
             problem={problems.email}
           />
           <TextField
-            field="phone"
+            idPrefix="contact"
+            name="phone"
             label={t("contact-form.phone")}
             type="tel"
             autocomplete="tel"
             required={false}
             maxLength={40}
-            value={values.phone}
+            value={values.phone ?? ""}
             problem={problems.phone}
             hint={t("contact-form.phone.hint")}
           />
           <TextField
-            field="subject"
+            idPrefix="contact"
+            name="subject"
             label={t("contact-form.subject")}
             type="text"
             autocomplete="off"
             required
             maxLength={200}
-            value={values.subject}
+            value={values.subject ?? ""}
             problem={problems.subject}
           />
           <label for={fieldId("message")}>
@@ -164,7 +125,7 @@ export function ContactFormPage(props: ContactFormProps): VNode {
             >
               {values.message ?? ""}
             </textarea>
-            <FieldProblem field="message" problem={problems.message} />
+            <FieldProblemText id={problemId("message")} problem={problems.message} />
           </label>
           <Honeypot id="contact-website" label={t("contact-form.honeypot")} />
           <label for={fieldId("attachments")}>
@@ -175,13 +136,15 @@ export function ContactFormPage(props: ContactFormProps): VNode {
               type="file"
               multiple
               aria-invalid={fileProblems.length > 0 ? "true" : undefined}
-              aria-describedby={attachmentsDescribedBy}
+              aria-describedby={describedBy(
+                fileProblems.length > 0 && problemId("attachments"),
+                "contact-attachments-hint",
+              )}
             />
-            {fileProblems.length > 0 && (
-              <small id={problemId("attachments")} class="field-problem">
-                {fileProblems.join(" ")}
-              </small>
-            )}
+            <FieldProblemText
+              id={problemId("attachments")}
+              problem={fileProblems.length > 0 ? fileProblems.join(" ") : undefined}
+            />
             <small id="contact-attachments-hint">
               {t("contact-form.attachments.hint", {
                 max: limits.maxFiles,

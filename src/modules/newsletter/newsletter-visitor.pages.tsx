@@ -1,5 +1,13 @@
 import type { VNode } from "preact";
-import { Honeypot, Layout, type PageContext } from "../../core/http/index.ts";
+import {
+  describedBy,
+  FieldProblemText,
+  fieldIds,
+  Honeypot,
+  Layout,
+  type PageContext,
+  TextField,
+} from "../../core/http/index.ts";
 import type { SignupField } from "./newsletter-visitor.schema.ts";
 import { signupLimits } from "./newsletter-visitor.schema.ts";
 import type { TopicChoice } from "./topics.ts";
@@ -10,20 +18,11 @@ export interface NewsletterNotice {
   retention: string;
 }
 
-const fieldId = (field: string) => `newsletter-${field}`;
-const problemId = (field: string) => `newsletter-${field}-error`;
+const fieldId = (field: string) => fieldIds("newsletter", field).input;
+const problemId = (field: string) => fieldIds("newsletter", field).problem;
 const topicId = (topic: string) => `newsletter-topic-${topic}`;
 
 type Problems = Partial<Record<SignupField, string>>;
-
-function FieldProblem({ field, problem }: { field: string; problem: string | undefined }) {
-  if (!problem) return null;
-  return (
-    <small id={problemId(field)} class="field-problem">
-      {problem}
-    </small>
-  );
-}
 
 /** The list at the top of a refused form: each problem links to the field it is about. */
 function ProblemSummary(props: {
@@ -51,36 +50,6 @@ function ProblemSummary(props: {
   );
 }
 
-function TextField(props: {
-  field: "name" | "email";
-  label: string;
-  type: "text" | "email";
-  autocomplete: string;
-  maxLength: number;
-  value: string | undefined;
-  problem: string | undefined;
-}): VNode {
-  const { field, problem } = props;
-  return (
-    <label for={fieldId(field)}>
-      {props.label}
-      <input
-        id={fieldId(field)}
-        name={field}
-        // preact types each input type apart; these two share every attribute used here.
-        type={props.type as "text"}
-        autocomplete={props.autocomplete}
-        required
-        maxLength={props.maxLength}
-        value={props.value ?? ""}
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={problem ? problemId(field) : undefined}
-      />
-      <FieldProblem field={field} problem={problem} />
-    </label>
-  );
-}
-
 /**
  * One checkbox per policy topic, each its own consent: its name is the label, its description
  * is read with it. Nothing is ticked unless the person ticked it.
@@ -93,14 +62,14 @@ function TopicFieldset(props: {
   problem: string | undefined;
 }): VNode {
   const { topics, chosen, problem } = props;
-  const describedBy = ["newsletter-topics-hint", problem ? problemId("topics") : ""]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <fieldset class="topic-choices" aria-describedby={describedBy}>
+    <fieldset
+      class="topic-choices"
+      aria-describedby={describedBy("newsletter-topics-hint", problem && problemId("topics"))}
+    >
       <legend>{props.legend}</legend>
       <small id="newsletter-topics-hint">{props.hint}</small>
-      <FieldProblem field="topics" problem={problem} />
+      <FieldProblemText id={problemId("topics")} problem={problem} />
       {topics.map((topic) => (
         <div class="topic-choice" key={topic.id}>
           <label for={topicId(topic.id)}>
@@ -181,21 +150,25 @@ export function SignupFormPage(props: SignupFormProps): VNode {
           <input type="hidden" name="_csrf" value={props.csrf} />
           <input type="hidden" name="rendered" value={props.rendered} />
           <TextField
-            field="name"
+            idPrefix="newsletter"
+            name="name"
+            required
             label={t("newsletter-form.name")}
             type="text"
             autocomplete="nickname"
             maxLength={signupLimits.name}
-            value={values.name}
+            value={values.name ?? ""}
             problem={problems.name}
           />
           <TextField
-            field="email"
+            idPrefix="newsletter"
+            name="email"
+            required
             label={t("newsletter-form.email")}
             type="email"
             autocomplete="email"
             maxLength={signupLimits.email}
-            value={values.email}
+            value={values.email ?? ""}
             problem={problems.email}
           />
           <TopicFieldset
@@ -373,12 +346,14 @@ export function PreferencesPage(props: PreferencesProps): VNode {
         <form method="post" action={props.action}>
           <input type="hidden" name="_csrf" value={props.csrf} />
           <TextField
-            field="name"
+            idPrefix="newsletter"
+            name="name"
+            required
             label={t("newsletter-form.name")}
             type="text"
             autocomplete="nickname"
             maxLength={signupLimits.name}
-            value={values.name}
+            value={values.name ?? ""}
             problem={problems.name}
           />
           <TopicFieldset

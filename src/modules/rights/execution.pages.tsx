@@ -60,7 +60,7 @@ function StepSection(props: {
   const { t } = context;
   const headingId = `step-${step.key.replaceAll(":", "-")}`;
   return (
-    <article aria-labelledby={headingId}>
+    <article aria-labelledby={headingId} class="execution-step">
       <h3 id={headingId}>{step.name}</h3>
       {step.notes.map((note) => (
         <p key={note}>{note}</p>

@@ -26,7 +26,6 @@ import {
   type LinkProblem,
   LinkProblemPage,
   RequestFormPage,
-  type RequestFormValues,
 } from "./portal.pages.tsx";
 import {
   confirmBody,
@@ -44,13 +43,12 @@ import { StatusPage } from "./portal-status.pages.tsx";
 import { submitPortalRequest } from "./portal-submission.ts";
 import { announcesTooMuch, readUploadForm } from "./portal-upload-form.ts";
 import { checkConfirmLink, confirmRequest } from "./request-confirmation.ts";
+import { type FormFields, formFields, keptValues } from "./request-form-values.ts";
 import { unconfirmedLifetimeDays } from "./request-intake.ts";
 import { availableDownloads, findByStatusLink, readRequestStatus } from "./request-status.ts";
 import type { RightsRequestRow } from "./request-store.ts";
 import { statusToken } from "./request-token.ts";
 import type { RightsDeps } from "./rights-deps.ts";
-
-type FormFields = Record<string, string | string[]>;
 
 const idParams = z.object({ id: z.string() });
 
@@ -365,32 +363,4 @@ function keepPrivate(reply: FastifyReply): void {
     .header("cache-control", "no-store")
     .header("referrer-policy", "no-referrer")
     .header("x-robots-tag", "noindex, nofollow");
-}
-
-/** What the visitor typed, to show back; capped, so a megabyte text is not echoed whole. */
-function keptValues(fields: FormFields): RequestFormValues {
-  const text: RequestFormValues["text"] = {};
-  for (const field of portalFieldNames) {
-    if (field === "rights") continue;
-    const value = fields[field];
-    if (typeof value === "string") {
-      text[field] = value.slice(0, field === "description" ? 10_000 : 1_000);
-    }
-  }
-  const rights = fields.rights;
-  const ticked = rights === undefined ? [] : Array.isArray(rights) ? rights : [rights];
-  return { rights: ticked.slice(0, 20), text };
-}
-
-/** A urlencoded body as strings and lists of strings; anything else is dropped. */
-function formFields(body: unknown): FormFields {
-  const fields: FormFields = {};
-  if (typeof body !== "object" || body === null) return fields;
-  for (const [name, value] of Object.entries(body)) {
-    if (typeof value === "string") fields[name] = value;
-    else if (Array.isArray(value)) {
-      fields[name] = value.filter((item): item is string => typeof item === "string");
-    }
-  }
-  return fields;
 }

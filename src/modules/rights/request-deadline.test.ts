@@ -3,7 +3,6 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
-import { loadConfig } from "../../core/config.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import {
@@ -15,6 +14,7 @@ import {
 import { extendRequest } from "./request-extension.ts";
 import { createRequest } from "./request-intake.ts";
 import type { RightsDeps } from "./rights-deps.ts";
+import { rightsTestDeps } from "./test-rights.ts";
 
 const at = (iso: string) => new Date(iso);
 const day = 24 * 60 * 60 * 1000;
@@ -138,18 +138,7 @@ for (const kind of databaseKinds) {
     before(async () => {
       product = await openProductTest(kind);
       ({ policy } = await loadActivePolicy(undefined));
-      deps = {
-        db: product.database.db,
-        clock: product.clock,
-        vault: product.vault,
-        dataMap: product.dataMap,
-        config: loadConfig({}),
-        policy: () => policy,
-        effects: {
-          unsubscribeNewsletter: async () => false,
-          subjectsOfCustomer: async () => [],
-        },
-      };
+      deps = rightsTestDeps(product, policy);
     });
     after(() => product.database.close());
 

@@ -8,7 +8,9 @@ import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import { loadExecutionPanel } from "./execution-panel.ts";
 import { readIdCopy } from "./id-copy-store.ts";
+import { purposesOpenTo } from "./portal-purposes.ts";
 import { extendRequest } from "./request-extension.ts";
+import { formFields } from "./request-form-values.ts";
 import { openRequestDetails, readRequest } from "./request-store.ts";
 import { canLinkSubjects, changeSubjectLink, loadRequestSubjects } from "./request-subjects.ts";
 import {
@@ -26,21 +28,15 @@ import { RightsRequestPage } from "./rights-admin-request.tsx";
 import type { RightsDeps } from "./rights-deps.ts";
 import { listQueue, queueStatuses } from "./rights-queue.ts";
 import {
-  consentPurposes,
   emptyStaffEntryForm,
   enterRequest,
-  entryLimits,
-  objectionPurposes,
   readStaffEntryForm,
   type StaffEntryForm,
+  type StaffEntryProblems,
+  staffEntryFormOf,
 } from "./staff-entry.ts";
 
 const text = (max: number) => z.string().max(max).optional().default("");
-/** A form sends one field per ticked box: none, one (a string) or several (an array). */
-const ticked = z
-  .union([z.string().max(40), z.array(z.string().max(40)).max(20)])
-  .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 /** What a redirect after a successful form tells the request page to say. */
 const notices = {
@@ -131,21 +127,23 @@ export function registerRightsAdminRoutes(app: FastifyInstance, deps: RightsDeps
     request: FastifyRequest,
     reply: FastifyReply,
     form: StaffEntryForm,
-    error?: string,
+    problems: StaffEntryProblems = {},
   ) => {
     const policy = deps.policy();
-    const choices = (purposes: typeof policy.purposes) =>
-      purposes.map((purpose) => ({ id: purpose.id, name: purpose.name[request.locale] }));
+    const shown: Record<string, string> = {};
+    for (const [field, key] of Object.entries(problems)) if (key) shown[field] = request.t(key);
     return sendPage(
       reply,
       h(NewRequestPage, {
         context: backOfficeContext(request, reply),
         form,
-        objectionChoices: choices(objectionPurposes(policy)),
-        consentChoices: choices(consentPurposes(policy)),
-        error,
+        purposes: {
+          objection: purposesOpenTo(policy, "objection", request.locale),
+          withdraw: purposesOpenTo(policy, "withdraw_consent", request.locale),
+        },
+        problems: shown,
       }),
-      error ? 400 : 200,
+      Object.keys(shown).length > 0 ? 400 : 200,
     );
   };
 
@@ -154,45 +152,16 @@ export function registerRightsAdminRoutes(app: FastifyInstance, deps: RightsDeps
     return newRequestPage(request, reply, emptyStaffEntryForm(request.locale));
   });
 
-  typed.post(
-    "/admin/rights/new",
-    {
-      config,
-      schema: {
-        body: z.object({
-          channel: text(20),
-          locale: text(10),
-          rights: ticked,
-          objection: ticked,
-          withdraw: ticked,
-          portabilityTo: text(20),
-          recipientName: text(entryLimits.name),
-          recipientEmail: text(entryLimits.email),
-          email: text(entryLimits.email),
-          phone: text(entryLimits.phone),
-          customerNumber: text(entryLimits.customerNumber),
-          vat: text(entryLimits.vat),
-          description: text(entryLimits.description),
-          _csrf: z.string().optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const staff = requireStaff(request);
-      const { _csrf, ...form } = request.body;
-      const parsed = readStaffEntryForm(deps.policy(), form);
-      if (!parsed.ok) {
-        return newRequestPage(
-          request,
-          reply,
-          form,
-          request.t(`rights-admin.error.${parsed.refusal}`),
-        );
-      }
-      const created = await enterRequest(deps, { entry: parsed.value, staffId: staff.staffId });
-      return reply.redirect(`/admin/rights/${created.requestId}?done=created`, 303);
-    },
-  );
+  typed.post("/admin/rights/new", { config }, async (request, reply) => {
+    const staff = requireStaff(request);
+    const fields = formFields(request.body);
+    const parsed = readStaffEntryForm(deps.policy(), fields);
+    if (!parsed.ok) {
+      return newRequestPage(request, reply, staffEntryFormOf(fields), parsed.problems);
+    }
+    const created = await enterRequest(deps, { entry: parsed.value, staffId: staff.staffId });
+    return reply.redirect(`/admin/rights/${created.requestId}?done=created`, 303);
+  });
 
   const renderRequest = async (
     request: FastifyRequest,

@@ -222,12 +222,13 @@ for (const kind of databaseKinds) {
       const refused = await submitForm(t, privacy.jar, "/admin/rights/new", "/admin/rights/new", {
         channel: "phone",
         locale: "fr",
-        objection: "orders",
+        rights: "objection",
+        objectionPurpose: "orders",
         email,
         portabilityTo: "self",
       });
       assert.equal(refused.statusCode, 400, "no objection to a legal obligation");
-      assert.match(refused.body, /Bezwaar kan alleen/);
+      assert.match(refused.body, /Kies tegen welke verwerking je bezwaar maakt/);
       assert.ok(refused.body.includes(`value="${email}"`), "the typed values stay");
       assert.equal(await requestCount(), before, "nothing stored");
 
@@ -235,8 +236,8 @@ for (const kind of databaseKinds) {
       const saved = await submitForm(t, privacy.jar, "/admin/rights/new", "/admin/rights/new", {
         channel: "phone",
         locale: "fr",
-        rights: "access",
-        objection: "contact",
+        rights: ["access", "objection"],
+        objectionPurpose: "contact",
         email,
         phone: "0470 98 76 54",
         portabilityTo: "self",

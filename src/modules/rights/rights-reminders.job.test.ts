@@ -13,6 +13,7 @@ import { extendRequest } from "./request-extension.ts";
 import { createRequest } from "./request-intake.ts";
 import type { RightsDeps } from "./rights-deps.ts";
 import { rightsRemindersJob } from "./rights-reminders.job.ts";
+import { rightsTestDeps } from "./test-rights.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -27,18 +28,11 @@ for (const kind of databaseKinds) {
     before(async () => {
       product = await openProductTest(kind);
       ({ policy } = await loadActivePolicy(undefined));
-      deps = {
-        db: product.database.db,
-        clock: product.clock,
-        vault: product.vault,
-        dataMap: product.dataMap,
-        config: loadConfig({ PUBLIC_URL: "https://privacy.wits.example" }),
-        policy: () => policy,
-        effects: {
-          unsubscribeNewsletter: async () => false,
-          subjectsOfCustomer: async () => [],
-        },
-      };
+      deps = rightsTestDeps(
+        product,
+        policy,
+        loadConfig({ PUBLIC_URL: "https://privacy.wits.example" }),
+      );
     });
     after(() => product.database.close());
 

@@ -3,7 +3,6 @@ import { after, before, describe, it } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
-import { loadConfig } from "../../core/config.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { eraseSubject, sweepRetention } from "../../datamap/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
@@ -11,6 +10,7 @@ import { destroyIdCopies, storeIdCopy } from "./id-copy-store.ts";
 import { createRequest } from "./request-intake.ts";
 import { rightsIdCopies, rightsRequests } from "./rights.tables.ts";
 import type { RightsDeps } from "./rights-deps.ts";
+import { rightsTestDeps } from "./test-rights.ts";
 
 const day = 24 * 60 * 60 * 1000;
 const staffId = "00000000-0000-4000-8000-0000000000aa";
@@ -25,18 +25,7 @@ for (const kind of databaseKinds) {
     before(async () => {
       product = await openProductTest(kind);
       ({ policy } = await loadActivePolicy(undefined));
-      deps = {
-        db: product.database.db,
-        clock: product.clock,
-        vault: product.vault,
-        dataMap: product.dataMap,
-        config: loadConfig({}),
-        policy: () => policy,
-        effects: {
-          unsubscribeNewsletter: async () => false,
-          subjectsOfCustomer: async () => [],
-        },
-      };
+      deps = rightsTestDeps(product, policy);
     });
     after(() => product.database.close());
 

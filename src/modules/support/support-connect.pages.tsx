@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { Honeypot, Layout, type PageContext } from "../../core/http/index.ts";
+import { fieldIds, Honeypot, Layout, type PageContext, TextField } from "../../core/http/index.ts";
 import type { HandOverField } from "./support-connect-fields.ts";
 
 export interface ConnectFormProps {
@@ -17,10 +17,13 @@ export interface ConnectFormProps {
   retention: string | undefined;
 }
 
-const fieldId = (field: string) => `support-${field}`;
-const problemId = (field: string) => `support-${field}-error`;
-const hintId = (field: string) => `support-${field}-hint`;
+const fieldId = (field: string) => fieldIds("support", field).input;
 
+/**
+ * The code, the TeamViewer ID and its password. A TeamViewer password typed into a password field
+ * would be offered to the browser's password manager, autocomplete="off" or not; a plain text
+ * field without spellcheck is not sent to a spelling service either.
+ */
 function Field(props: {
   field: HandOverField;
   label: string;
@@ -32,35 +35,21 @@ function Field(props: {
   /** The code and ID are digits: a phone shows its number pad. */
   numeric: boolean;
 }): VNode {
-  const { field, problem } = props;
-  const describedBy = [problem ? problemId(field) : "", hintId(field)].filter(Boolean).join(" ");
   return (
-    <label for={fieldId(field)}>
-      {props.label}
-      <input
-        id={fieldId(field)}
-        name={field}
-        type="text"
-        // A TeamViewer password typed into a password field would be offered to the browser's
-        // password manager, autocomplete="off" or not; a text field without spellcheck is not
-        // sent to a spelling service either.
-        autocomplete="off"
-        autocapitalize="none"
-        spellcheck={false}
-        inputmode={props.numeric ? "numeric" : undefined}
-        required
-        maxLength={props.maxLength}
-        value={props.value}
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={describedBy}
-      />
-      {problem && (
-        <small id={problemId(field)} class="field-problem">
-          {problem}
-        </small>
-      )}
-      <small id={hintId(field)}>{props.hint}</small>
-    </label>
+    <TextField
+      idPrefix="support"
+      name={props.field}
+      label={props.label}
+      type="text"
+      autocomplete="off"
+      plain
+      inputMode={props.numeric ? "numeric" : undefined}
+      required
+      maxLength={props.maxLength}
+      value={props.value}
+      problem={props.problem}
+      hint={props.hint}
+    />
   );
 }
 

@@ -57,40 +57,24 @@ export const rightsAdminEn: Record<keyof typeof rightsAdminNl, string> = {
   "rights-admin.field.customer_number": "Customer number",
   "rights-admin.field.vat": "VAT number",
   "rights-admin.field.description": "Description of the request",
-  "rights-admin.field.recipient_name": "Name of the organisation",
-  "rights-admin.field.recipient_email": "E-mail address of the organisation",
   "rights-admin.new.title": "Enter a request",
   "rights-admin.new.intro":
     "For a request received by e-mail, phone or post. It counts as received from now, so the deadline runs. The person gets a confirmation by e-mail, in the language chosen, with the reference, the answer date and a link to follow the request.",
   "rights-admin.new.rights": "Rights asked",
   "rights-admin.new.objection": "Objection to",
-  "rights-admin.new.objection_hint":
-    "Only processing based on legitimate interests or a task in the public interest: there is no objection to the others.",
   "rights-admin.new.withdraw": "Withdraw consent for",
-  "rights-admin.new.withdraw_hint": "Only processing based on consent.",
   "rights-admin.new.portability": "Data portability to",
   "rights-admin.new.portability_self": "the person themselves",
   "rights-admin.new.portability_organisation": "another organisation",
-  "rights-admin.new.portability_hint":
-    "Only used when data portability is ticked. For another organisation, its name and e-mail address are required.",
   "rights-admin.new.person": "The person",
   "rights-admin.new.email_hint":
     "Required: the person gets the confirmation and the answer at this address.",
   "rights-admin.new.identifiers_hint":
     "Phone, customer and VAT numbers help find the person's other data. They are linked only after identity has been verified.",
+  "rights-admin.new.errors": "The request has not been recorded yet. Please check these fields:",
   "rights-admin.new.submit": "Record the request and send the confirmation",
   "rights-admin.error.channel": "Choose how the request was received.",
   "rights-admin.error.locale": "Choose the person's language.",
-  "rights-admin.error.rights": "Tick at least one right.",
-  "rights-admin.error.purpose":
-    "An objection is only possible to processing based on legitimate interests or a task in the public interest, a withdrawal only to consent.",
-  "rights-admin.error.recipient":
-    "For data portability to another organisation, give its name and a valid e-mail address.",
-  "rights-admin.error.email": "Give a valid e-mail address of the person.",
-  "rights-admin.error.phone": "This phone number is not valid.",
-  "rights-admin.error.customer_number": "A customer number looks like K-4M8T2Z.",
-  "rights-admin.error.vat": "This VAT number is not valid.",
-  "rights-admin.error.description": "The description is too long.",
   "rights-admin.error.verification.method": "Choose how you verified the identity.",
   "rights-admin.error.verification.already_decided":
     "Identity has already been decided on; the decision cannot be taken again.",

@@ -58,40 +58,24 @@ export const rightsAdminFr: Record<keyof typeof rightsAdminNl, string> = {
   "rights-admin.field.customer_number": "Numéro de client",
   "rights-admin.field.vat": "Numéro de TVA",
   "rights-admin.field.description": "Description de la demande",
-  "rights-admin.field.recipient_name": "Nom de l'organisation",
-  "rights-admin.field.recipient_email": "Adresse e-mail de l'organisation",
   "rights-admin.new.title": "Saisir une demande",
   "rights-admin.new.intro":
     "Pour une demande reçue par e-mail, par téléphone ou par courrier. Elle compte comme reçue dès maintenant : le délai court. La personne reçoit une confirmation par e-mail, dans la langue choisie, avec la référence, la date limite de réponse et un lien pour suivre la demande.",
   "rights-admin.new.rights": "Droits demandés",
   "rights-admin.new.objection": "Opposition à",
-  "rights-admin.new.objection_hint":
-    "Uniquement les traitements fondés sur l'intérêt légitime ou une mission d'intérêt public : il n'y a pas d'opposition possible aux autres.",
   "rights-admin.new.withdraw": "Retrait du consentement pour",
-  "rights-admin.new.withdraw_hint": "Uniquement les traitements fondés sur le consentement.",
   "rights-admin.new.portability": "Portabilité des données vers",
   "rights-admin.new.portability_self": "la personne elle-même",
   "rights-admin.new.portability_organisation": "une autre organisation",
-  "rights-admin.new.portability_hint":
-    "Utilisé seulement si la portabilité est cochée. Pour une autre organisation, son nom et son adresse e-mail sont obligatoires.",
   "rights-admin.new.person": "La personne",
   "rights-admin.new.email_hint":
     "Obligatoire : la personne reçoit la confirmation et la réponse à cette adresse.",
   "rights-admin.new.identifiers_hint":
     "Les numéros de téléphone, de client et de TVA aident à trouver les autres données de la personne. Ils ne sont liés qu'après la vérification de l'identité.",
+  "rights-admin.new.errors": "La demande n'est pas encore enregistrée. Vérifiez ces champs :",
   "rights-admin.new.submit": "Enregistrer la demande et envoyer la confirmation",
   "rights-admin.error.channel": "Choisissez comment la demande a été reçue.",
   "rights-admin.error.locale": "Choisissez la langue de la personne.",
-  "rights-admin.error.rights": "Cochez au moins un droit.",
-  "rights-admin.error.purpose":
-    "L'opposition n'est possible qu'aux traitements fondés sur l'intérêt légitime ou une mission d'intérêt public, le retrait qu'au consentement.",
-  "rights-admin.error.recipient":
-    "Pour la portabilité vers une autre organisation, indiquez son nom et une adresse e-mail valable.",
-  "rights-admin.error.email": "Indiquez une adresse e-mail valable de la personne.",
-  "rights-admin.error.phone": "Ce numéro de téléphone n'est pas valable.",
-  "rights-admin.error.customer_number": "Un numéro de client ressemble à K-4M8T2Z.",
-  "rights-admin.error.vat": "Ce numéro de TVA n'est pas valable.",
-  "rights-admin.error.description": "La description est trop longue.",
   "rights-admin.error.verification.method": "Choisissez comment vous avez vérifié l'identité.",
   "rights-admin.error.verification.already_decided":
     "L'identité a déjà fait l'objet d'une décision ; elle ne peut pas être prise à nouveau.",

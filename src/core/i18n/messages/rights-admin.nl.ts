@@ -57,40 +57,24 @@ export const rightsAdminNl = {
   "rights-admin.field.customer_number": "Klantnummer",
   "rights-admin.field.vat": "Btw-nummer",
   "rights-admin.field.description": "Omschrijving van het verzoek",
-  "rights-admin.field.recipient_name": "Naam van de organisatie",
-  "rights-admin.field.recipient_email": "E-mailadres van de organisatie",
   "rights-admin.new.title": "Verzoek invoeren",
   "rights-admin.new.intro":
     "Voor een verzoek dat per e-mail, telefoon of post binnenkwam. Het telt als ontvangen vanaf nu, dus de termijn loopt. De persoon krijgt een bevestiging per e-mail, in de gekozen taal, met de referentie, de uiterste antwoorddatum en een link om het verzoek op te volgen.",
   "rights-admin.new.rights": "Gevraagde rechten",
   "rights-admin.new.objection": "Bezwaar tegen",
-  "rights-admin.new.objection_hint":
-    "Alleen verwerkingen op basis van gerechtvaardigd belang of een taak van algemeen belang: tegen andere is geen bezwaar mogelijk.",
   "rights-admin.new.withdraw": "Toestemming intrekken voor",
-  "rights-admin.new.withdraw_hint": "Alleen verwerkingen op basis van toestemming.",
   "rights-admin.new.portability": "Gegevensoverdracht naar",
   "rights-admin.new.portability_self": "de persoon zelf",
   "rights-admin.new.portability_organisation": "een andere organisatie",
-  "rights-admin.new.portability_hint":
-    "Alleen van toepassing als gegevensoverdracht aangevinkt is. Voor een andere organisatie zijn naam en e-mailadres verplicht.",
   "rights-admin.new.person": "De persoon",
   "rights-admin.new.email_hint":
     "Verplicht: hierop krijgt de persoon de bevestiging en het antwoord.",
   "rights-admin.new.identifiers_hint":
     "Telefoon-, klant- en btw-nummer helpen andere gegevens van de persoon te vinden. Ze worden pas gekoppeld nadat de identiteit gecontroleerd is.",
+  "rights-admin.new.errors": "Het verzoek is nog niet geregistreerd. Kijk deze velden na:",
   "rights-admin.new.submit": "Verzoek registreren en bevestiging sturen",
   "rights-admin.error.channel": "Kies hoe het verzoek binnenkwam.",
   "rights-admin.error.locale": "Kies de taal van de persoon.",
-  "rights-admin.error.rights": "Vink minstens één recht aan.",
-  "rights-admin.error.purpose":
-    "Bezwaar kan alleen tegen verwerkingen op basis van gerechtvaardigd belang of een taak van algemeen belang, intrekken alleen bij toestemming.",
-  "rights-admin.error.recipient":
-    "Geef voor gegevensoverdracht naar een andere organisatie haar naam en een geldig e-mailadres.",
-  "rights-admin.error.email": "Geef een geldig e-mailadres van de persoon.",
-  "rights-admin.error.phone": "Dit telefoonnummer is niet geldig.",
-  "rights-admin.error.customer_number": "Een klantnummer ziet eruit als K-4M8T2Z.",
-  "rights-admin.error.vat": "Dit btw-nummer is niet geldig.",
-  "rights-admin.error.description": "De omschrijving is te lang.",
   "rights-admin.error.verification.method": "Kies hoe je de identiteit gecontroleerd hebt.",
   "rights-admin.error.verification.already_decided":
     "Over de identiteit werd al beslist; de beslissing kan niet opnieuw genomen worden.",
