@@ -388,7 +388,7 @@ for (const kind of databaseKinds) {
       const otherToken = statusToken(t.vault, crypto.randomUUID());
       for (const wrong of [
         url(otherToken),
-        url(`${token.slice(0, -1)}A`),
+        url(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`),
         url(""),
         `/privacy/request/${request.requestId}/letter.pdf`,
         `/privacy/request/not-a-uuid/letter.pdf?token=${token}`,
