@@ -30,6 +30,7 @@ import {
   sendError,
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
+import { registerConsentModule } from "./modules/consent/index.ts";
 import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
 import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers/index.ts";
 import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policy,
     sensitiveData: passThroughSensitiveData,
   });
+  registerConsentModule(app, { ...engines, config, policy });
   registerSupportModule(app, {
     ...engines,
     config,

@@ -1,4 +1,5 @@
 import { DataMap, exportPackageRecordType, type RecordType } from "./datamap/index.ts";
+import { consentRecordType } from "./modules/consent/index.ts";
 import {
   contactAttachmentRecordType,
   contactNoteRecordType,
@@ -44,6 +45,7 @@ export const allRecordTypes: readonly RecordType[] = [
   exportPackageRecordType,
   rightsRequestRecordType,
   rightsIdCopyRecordType,
+  consentRecordType,
 ];
 
 export function createDataMap(policy: () => Policy): DataMap {

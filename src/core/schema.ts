@@ -6,6 +6,7 @@ import {
   retentionAnchors,
   retentionRulesApplied,
 } from "../datamap/datamap.tables.ts";
+import { consentRecords } from "../modules/consent/consent.tables.ts";
 import {
   contactAttachments,
   contactNotes,
@@ -82,4 +83,5 @@ export const schema = {
   teamviewerIds,
   rightsRequests,
   rightsIdCopies,
+  consentRecords,
 };

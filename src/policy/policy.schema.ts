@@ -205,6 +205,28 @@ export const policySchema = z
     specialData: localized.describe("Special categories of data and minors."),
     cookiesIntro: localized.describe("The statement's paragraph on cookies, above the inventory."),
     cookies: z.array(cookie),
+    consent: z
+      .strictObject({
+        lifetimeDays: z
+          .number()
+          .int("must be a whole number")
+          .min(1, "must be at least 1 day")
+          .max(395, "the Belgian DPA and CNIL accept at most 13 months")
+          .describe("How long a visitor's cookie choice holds before the banner asks again."),
+        proofRetention: z
+          .strictObject({
+            text: localized.describe("How long proof of a cookie choice is kept, in words."),
+            years: durationPart.optional(),
+            months: durationPart.optional(),
+            days: durationPart.optional(),
+          })
+          .refine(
+            (rule) => [rule.years, rule.months, rule.days].some((part) => part !== undefined),
+            { message: "give the period as years, months and/or days" },
+          )
+          .describe("Each choice (proof of consent, GDPR Art. 7(1)) is kept this long after it."),
+      })
+      .describe("The cookie banner: how long a choice holds and how long its proof is kept."),
     securityMeasures: z.array(localized),
     rights: z.strictObject({
       text: localized,

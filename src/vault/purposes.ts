@@ -9,6 +9,7 @@ export const vaultPurposes = [
   "customer_dossier",
   "support",
   "rights",
+  "cookie_consent",
 ] as const;
 
 export type VaultPurpose = (typeof vaultPurposes)[number];

@@ -54,6 +54,7 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   "export.purpose.customer_dossier": "Customer dossier",
   "export.purpose.support": "Remote support",
   "export.purpose.rights": "Exercising your privacy rights",
+  "export.purpose.cookie_consent": "Proving your cookie choice",
   "export.page.title": "Download your data",
   "export.page.made": "We compiled this package on {date}.",
   "export.page.expires": "This link works until {date}. After that we erase the package.",

@@ -54,6 +54,7 @@ export const exportFr: Record<keyof typeof exportNl, string> = {
   "export.purpose.customer_dossier": "Dossier client",
   "export.purpose.support": "Assistance à distance",
   "export.purpose.rights": "Exercice de vos droits en matière de vie privée",
+  "export.purpose.cookie_consent": "Prouver votre choix en matière de cookies",
   "export.page.title": "Télécharger vos données",
   "export.page.made": "Nous avons compilé ce dossier le {date}.",
   "export.page.expires": "Ce lien fonctionne jusqu'au {date}. Ensuite, nous effaçons le dossier.",

@@ -52,6 +52,7 @@ export const exportNl = {
   "export.purpose.customer_dossier": "Klantendossier",
   "export.purpose.support": "Support op afstand",
   "export.purpose.rights": "Je privacyrechten uitoefenen",
+  "export.purpose.cookie_consent": "Je keuze over cookies bewijzen",
   "export.page.title": "Je gegevens downloaden",
   "export.page.made": "We stelden dit pakket samen op {date}.",
   "export.page.expires": "Deze link werkt tot {date}. Daarna wissen we het pakket.",

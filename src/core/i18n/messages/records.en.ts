@@ -25,6 +25,7 @@ export const recordsEn: Record<keyof typeof recordsNl, string> = {
   "records.purpose.customer_dossier": "customer dossier",
   "records.purpose.support": "remote support",
   "records.purpose.rights": "handling privacy rights",
+  "records.purpose.cookie_consent": "proof of cookie choices",
   "records.datamap.legal_basis": "Legal basis",
   "records.datamap.basis_with_reference": "{basis} ({reference})",
   "records.datamap.retention": "Retention",

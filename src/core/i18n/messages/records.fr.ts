@@ -26,6 +26,7 @@ export const recordsFr: Record<keyof typeof recordsNl, string> = {
   "records.purpose.customer_dossier": "dossier client",
   "records.purpose.support": "assistance à distance",
   "records.purpose.rights": "traitement des droits en matière de vie privée",
+  "records.purpose.cookie_consent": "preuve des choix en matière de cookies",
   "records.datamap.legal_basis": "Base juridique",
   "records.datamap.basis_with_reference": "{basis} ({reference})",
   "records.datamap.retention": "Durée de conservation",

@@ -24,6 +24,7 @@ export const recordsNl = {
   "records.purpose.customer_dossier": "klantendossier",
   "records.purpose.support": "support op afstand",
   "records.purpose.rights": "afhandeling van privacyrechten",
+  "records.purpose.cookie_consent": "bewijs van keuzes over cookies",
   "records.datamap.legal_basis": "Rechtsgrond",
   "records.datamap.basis_with_reference": "{basis} ({reference})",
   "records.datamap.retention": "Bewaartermijn",
