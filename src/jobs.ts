@@ -2,6 +2,7 @@ import type { JobDefinition } from "./core/jobs/index.ts";
 import { deliverMailJob } from "./core/mail/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { retentionSweepJob } from "./datamap/retention-sweep.job.ts";
+import { cookieScanJob } from "./modules/consent/index.ts";
 import { newsletterBouncesJob } from "./modules/newsletter/bounces.job.ts";
 import { newsletterCampaignsJob } from "./modules/newsletter/campaigns.job.ts";
 import { rightsRemindersJob } from "./modules/rights/index.ts";
@@ -27,5 +28,6 @@ export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[
     newsletterCampaignsJob(deps),
     newsletterBouncesJob,
     rightsRemindersJob(),
+    cookieScanJob(deps),
   ];
 }

@@ -93,6 +93,20 @@ describe("wits-privacy CLI", () => {
     assert.match(result.stderr, /^error: Data directory .* is not writable .*DATA_DIR/);
   });
 
+  it("cookies scan: exits 2 with the fix for a usage error, never 1 (1 means consent is broken)", async () => {
+    const notUrl = await run(["cookies", "scan", "www.wits.be"]);
+    assert.equal(notUrl.code, 2, notUrl.stderr);
+    assert.match(notUrl.stderr, /give a URL starting with http:\/\/ or https:\/\//);
+    const noUrl = await run(["cookies", "scan"]);
+    assert.equal(noUrl.code, 2);
+    assert.match(noUrl.stderr, /missing required argument 'url'/);
+    const noBrowser = await run(["cookies", "scan", "http://127.0.0.1:9/"], {
+      CHROMIUM_PATH: "/nonexistent/chromium",
+    });
+    assert.equal(noBrowser.code, 2);
+    assert.match(noBrowser.stderr, /chromium not found at \/nonexistent\/chromium: install it/);
+  });
+
   it("says PostgreSQL cannot be reached, without printing the password", async () => {
     const result = await run(["migrate"], {
       DATABASE_URL: "postgres://wits:s3cret-pw@127.0.0.1:1/wits",

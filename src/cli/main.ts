@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { configVariables } from "../core/config.ts";
 import { registerAuditCommands } from "./audit.ts";
+import { registerCookiesCommands } from "./cookies.ts";
 import { registerJobsCommands } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
@@ -27,5 +28,6 @@ registerStaffCommands(program);
 registerAuditCommands(program);
 registerPolicyCommands(program);
 registerRetentionCommands(program);
+registerCookiesCommands(program);
 
 await program.parseAsync(process.argv);

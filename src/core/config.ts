@@ -212,6 +212,32 @@ export const configVariables = {
       ),
     example: "application/pdf,image/png,image/jpeg,text/plain",
   },
+  /**
+   * Pages of the company website the daily `cookies.scan` job opens in chromium to check that
+   * no cookie beyond the necessary ones is set before a choice or after a refusal. Empty: the
+   * job does nothing.
+   */
+  COOKIE_SCAN_URLS: {
+    schema: optionalString
+      .transform((value) =>
+        value
+          ? value
+              .split(",")
+              .map((page) => page.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .refine(
+        (pages) => pages.every((page) => url(["http:", "https:"]).safeParse(page).success),
+        "must be http or https URLs separated by commas",
+      ),
+    example: "https://www.wits.be/,https://www.wits.be/contact",
+  },
+  /** The chromium the cookie scanner drives (Debian's package by default, never a download). */
+  CHROMIUM_PATH: {
+    schema: z.string().trim().min(1).default("/usr/bin/chromium"),
+    example: "/usr/bin/chromium",
+  },
   JOBS_ENABLED: { schema: booleanFlag.default(true), example: "true" },
   JOBS_TIMEZONE: {
     schema: z

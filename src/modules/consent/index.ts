@@ -13,6 +13,9 @@ export {
   parseConsentCookie,
 } from "./consent-cookie.ts";
 export type { ConsentDeps } from "./consent-deps.ts";
+export { cookieScanJob } from "./cookie-scan.job.ts";
+export { CookieScanError, defaultChromiumPath, scanCookies } from "./cookie-scan.ts";
+export { formatCookieScanJson, formatCookieScanText } from "./cookie-scan-report.ts";
 export { inventoryVersion, optionalCategories } from "./inventory-version.ts";
 
 /**
