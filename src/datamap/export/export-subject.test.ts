@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
@@ -14,6 +14,8 @@ import type { FakeClock } from "../../core/clock.ts";
 import { loadConfig } from "../../core/config.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
+// By file until the consent module's index exports its services.
+import { linkConsentToSubject, recordConsentChoice } from "../../modules/consent/index.ts";
 import {
   addContactNote,
   passThroughSensitiveData,
@@ -241,6 +243,43 @@ for (const kind of databaseKinds) {
                 bytes: content.length,
               },
               created_at: clock.now().toISOString(),
+            },
+          },
+        ];
+      },
+      "consent.choice": async ({ subjectId }) => {
+        const consentId = randomUUID();
+        const recorded = await recordConsentChoice(
+          { db: database.db, clock, policy: () => policy },
+          {
+            consentId,
+            action: "reject_all",
+            choices: { analytics: false },
+            inventoryVersion: "0123456789ab",
+            page: "https://www.wits.be/diensten?ref=mail",
+            ip: "203.0.113.77",
+            userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+          },
+        );
+        assert.ok(recorded.ok);
+        const linked = await linkConsentToSubject(
+          { db: database.db, clock },
+          { consentId, subjectId, staffId: "00000000-0000-4000-8000-0000000000dd" },
+        );
+        assert.equal(linked.status, "linked");
+        return [
+          {
+            recordType: "consent.choice",
+            id: recorded.id,
+            values: {
+              consent_id: consentId,
+              action: "reject_all",
+              choices: { necessary: true, analytics: false },
+              inventory_version: "0123456789ab",
+              decided_at: clock.now().toISOString(),
+              page: "/diensten",
+              ip_prefix: "203.0.113.0",
+              browser_family: "Firefox",
             },
           },
         ];

@@ -13,6 +13,7 @@ export {
   parseConsentCookie,
 } from "./consent-cookie.ts";
 export type { ConsentDeps } from "./consent-deps.ts";
+export { linkConsentToSubject, lookUpConsent, recordConsentChoice } from "./consent-proof.ts";
 export { cookieScanJob } from "./cookie-scan.job.ts";
 export { CookieScanError, defaultChromiumPath, scanCookies } from "./cookie-scan.ts";
 export { formatCookieScanJson, formatCookieScanText } from "./cookie-scan-report.ts";

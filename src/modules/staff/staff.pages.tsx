@@ -56,6 +56,7 @@ export const backOfficeSections: Section[] = [
     permission: "rights.manage",
     group: "privacy",
   },
+  { href: "/admin/consent", label: "consent.nav", permission: "rights.manage", group: "privacy" },
   {
     href: "/admin/subjects",
     label: "records.nav.subjects",

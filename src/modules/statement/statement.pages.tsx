@@ -220,13 +220,86 @@ const cookieCategories = [
   { category: "analytics", heading: "cookies.analytics" },
 ] as const;
 
-export function CookiePolicyPage({ context, policy }: { context: PageContext; policy: Policy }) {
+/** The visitor's choice as /cookies shows it, read from the wits_consent cookie. */
+export type VisitorChoice =
+  | { state: "none" }
+  | { state: "accepted" | "refused" | "outdated"; consentId: string; decidedAt: Date };
+
+/** Dates on public pages are the organisation's (a Belgian company's) calendar day. */
+const publicTimeZone = "Europe/Brussels";
+
+function ChoiceText({ context, choice }: { context: PageContext; choice: VisitorChoice }) {
+  const { t, locale } = context;
+  if (choice.state === "none") return <p>{t("consent.page.none")}</p>;
+  const date = new Intl.DateTimeFormat(`${locale}-BE`, {
+    dateStyle: "long",
+    timeZone: publicTimeZone,
+  }).format(choice.decidedAt);
+  return (
+    <>
+      <p>{t(`consent.page.${choice.state}`, { date })}</p>
+      <p>
+        {t("consent.page.id")} <code>{choice.consentId}</code>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The visitor's current choice and how to change it: the link opens the banner when its script
+ * runs (data-consent-open), and without JavaScript leads to the two buttons below it, which post
+ * the same choice to the server. Both buttons look alike: refusing is as easy as accepting.
+ */
+function VisitorChoiceSection(props: {
+  context: PageContext;
+  policy: Policy;
+  choice: VisitorChoice;
+  csrf: string;
+}) {
+  const { context, policy, choice, csrf } = props;
+  const { t } = context;
+  return (
+    <section aria-labelledby="cookie-choice">
+      <h2 id="cookie-choice">{t("consent.page.heading")}</h2>
+      <ChoiceText context={context} choice={choice} />
+      <p>
+        <a href="#cookie-choice-form" data-consent-open="">
+          {t("consent.page.change")}
+        </a>
+      </p>
+      <form method="post" action="/cookies/choice" id="cookie-choice-form">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <fieldset>
+          <legend>{t("consent.form.legend")}</legend>
+          <div class="grid">
+            <button type="submit" name="action" value="accept_all">
+              {t("consent.form.accept")}
+            </button>
+            <button type="submit" name="action" value="reject_all">
+              {t("consent.form.reject")}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <p>{t("consent.page.lifetime", { days: policy.consent.lifetimeDays })}</p>
+    </section>
+  );
+}
+
+export function CookiePolicyPage(props: {
+  context: PageContext;
+  policy: Policy;
+  choice: VisitorChoice;
+  csrf: string;
+}) {
+  const { context, policy } = props;
   const { t, locale } = context;
   return (
     <Layout context={context} title={t("cookies.title")}>
       <article class="statement">
         <h1>{t("cookies.title")}</h1>
         <Paragraph text={policy.cookiesIntro} locale={locale} />
+        <VisitorChoiceSection {...props} />
         {cookieCategories.map(({ category, heading }) => {
           const cookies = policy.cookies.filter((cookie) => cookie.category === category);
           return (
@@ -257,6 +330,10 @@ export function CookiePolicyPage({ context, policy }: { context: PageContext; po
             </section>
           );
         })}
+        <section aria-labelledby="cookie-proof">
+          <h2 id="cookie-proof">{t("consent.page.proof")}</h2>
+          <Paragraph text={policy.consent.proofRetention.text} locale={locale} />
+        </section>
       </article>
     </Layout>
   );

@@ -4,15 +4,22 @@ import { h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { z } from "zod";
 import type { Db } from "../../core/db/database.ts";
-import { AppError, pageContext, sendPage } from "../../core/http/index.ts";
+import { AppError, csrfToken, pageContext, sendPage } from "../../core/http/index.ts";
 import { findPolicyVersion, listPolicyVersions, type Policy } from "../../policy/index.ts";
-import { CookiePolicyPage, StatementPage } from "./statement.pages.tsx";
+import {
+  type ConsentCookie,
+  consentCookieName,
+  inventoryVersion,
+  parseConsentCookie,
+} from "../consent/index.ts";
+import { CookiePolicyPage, StatementPage, type VisitorChoice } from "./statement.pages.tsx";
 import { statementSections } from "./statement-sections.ts";
 import { changedSections, DiffPage, VersionsPage } from "./versions.pages.tsx";
 
 /**
  * The statement only changes with the policy, so each page is rendered once per policy content
  * and language. The pages carry no nonce (no inline script or style), so the HTML is shareable.
+ * /cookies is not among them: it shows the visitor's own choice.
  */
 class RenderedPages {
   readonly #pages = new Map<string, string>();
@@ -115,11 +122,37 @@ export function registerStatementRoutes(app: FastifyInstance, deps: StatementDep
     },
   );
 
+  // Not from the cache: the page shows this visitor's own choice and carries a form token.
   typed.get("/cookies", async (request, reply) => {
     const policy = deps.policy();
-    const context = pageContext(request, reply);
-    return pagesFor().send(reply, `cookies:${context.locale}`, () =>
-      h(CookiePolicyPage, { context, policy }),
+    const cookie = parseConsentCookie(request.cookies[consentCookieName]);
+    return sendPage(
+      reply,
+      h(CookiePolicyPage, {
+        context: pageContext(request, reply),
+        policy,
+        choice: visitorChoiceOf(cookie, inventoryVersion(policy)),
+        csrf: csrfToken(reply),
+      }),
     );
   });
+}
+
+/**
+ * What the cookie says, as the page words it. A choice under another inventory version no longer
+ * holds (the banner asks again), so it is shown as such rather than as consent.
+ */
+export function visitorChoiceOf(
+  cookie: ConsentCookie | undefined,
+  currentVersion: string,
+): VisitorChoice {
+  if (!cookie) return { state: "none" };
+  const { consentId, decidedAt } = cookie;
+  if (cookie.inventoryVersion !== currentVersion) {
+    return { state: "outdated", consentId, decidedAt };
+  }
+  const allowedSome = Object.entries(cookie.choices).some(
+    ([category, allowed]) => category !== "necessary" && allowed,
+  );
+  return { state: allowedSome ? "accepted" : "refused", consentId, decidedAt };
 }

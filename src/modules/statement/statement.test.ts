@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { sql } from "drizzle-orm";
 import { stringify } from "yaml";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { CookieJar, submitForm } from "../../../test/helpers/staff.ts";
+import { queryRows } from "../../core/db/database.ts";
 import {
   contentHashOf,
   loadActivePolicy,
@@ -10,6 +14,7 @@ import {
   PolicyStore,
   pendingPolicyNotices,
 } from "../../policy/index.ts";
+import { inventoryVersion, parseConsentCookie } from "../consent/index.ts";
 
 /**
  * What the seed statement (privacy-statement.nl.txt) promises, in its own words: the rendered
@@ -137,6 +142,91 @@ describe("privacy statement and cookie policy from the policy file", () => {
     const analytics = html.slice(html.indexOf('id="cookies-analytics"'));
     assert.match(analytics, /_ga/);
     assert.doesNotMatch(html.slice(0, html.indexOf('id="cookies-analytics"')), /<code>_ga<\/code>/);
+  });
+
+  it("shows on /cookies that the visitor has not chosen, with a way to choose without JavaScript", async () => {
+    const { text, html } = await page("/cookies");
+    assert.match(text, /Je hebt nog geen keuze gemaakt/);
+    assert.match(html, /<a href="#cookie-choice-form" data-consent-open>/);
+    assert.match(html, /<form method="post" action="\/cookies\/choice" id="cookie-choice-form">/);
+    assert.match(html, /name="_csrf" value="/);
+    assert.match(html, /<button type="submit" name="action" value="accept_all">Alles aanvaarden/);
+    assert.match(html, /<button type="submit" name="action" value="reject_all">Alles weigeren/);
+    assert.ok(text.includes(policy.consent.proofRetention.text.nl.slice(0, 60)));
+    const english = await page("/cookies", "en");
+    assert.match(english.text, /You have not chosen yet/);
+  });
+
+  it("records a refusal made on /cookies without JavaScript, and shows it with its consent id", async () => {
+    const jar = new CookieJar();
+    const refused = await submitForm(t, jar, "/cookies", "/cookies/choice", {
+      action: "reject_all",
+    });
+    assert.equal(refused.statusCode, 303, refused.body);
+    assert.equal(refused.headers.location, "/cookies");
+    const setCookie = [refused.headers["set-cookie"]].flat().map(String);
+    const consentCookie = setCookie.find((header) => header.startsWith("wits_consent="));
+    assert.ok(consentCookie, "the choice is remembered in the wits_consent cookie");
+    assert.match(consentCookie, /Max-Age=15724800/);
+    assert.match(consentCookie, /SameSite=Lax/);
+    assert.doesNotMatch(consentCookie, /HttpOnly/, "the banner's script reads it");
+    const cookie = parseConsentCookie(/^wits_consent=([^;]+)/.exec(consentCookie)?.[1]);
+    assert.ok(cookie);
+    assert.deepEqual(cookie.choices, { necessary: true, analytics: false });
+    assert.equal(cookie.inventoryVersion, inventoryVersion(policy));
+
+    const shown = async (language: string) =>
+      visibleText(
+        (
+          await t.app.inject({
+            url: "/cookies",
+            headers: { cookie: jar.header, "accept-language": language },
+          })
+        ).body,
+      );
+    const dutch = await shown("nl");
+    assert.match(dutch, /Je hebt op \d+ \w+ \d{4} analytische cookies geweigerd/);
+    assert.ok(dutch.includes(cookie.consentId), "the consent id, to quote in a rights request");
+    const english = await shown("en");
+    assert.match(english, /You refused analytics cookies on/);
+    assert.ok(english.includes(cookie.consentId));
+
+    const proof = await queryRows<{ action: string; page: string; consent_id: string }>(
+      t.database.db,
+      sql`select action, page, consent_id::text from consent_records
+          where consent_id = ${cookie.consentId}`,
+    );
+    assert.deepEqual(proof, [
+      { action: "reject_all", page: "/cookies", consent_id: cookie.consentId },
+    ]);
+
+    // Accepting later keeps the same consent id: a new row beside the refusal, never over it.
+    const accepted = await submitForm(t, jar, "/cookies", "/cookies/choice", {
+      action: "accept_all",
+    });
+    assert.equal(accepted.statusCode, 303);
+    assert.match(await shown("nl"), /analytische cookies aanvaard/);
+    const rows = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from consent_records where consent_id = ${cookie.consentId}`,
+    );
+    assert.equal(rows[0]?.n, 2);
+  });
+
+  it("says a choice under an older cookie list will be asked again, and refuses a post without its token", async () => {
+    const older = `${randomUUID()}.0123456789ab.analytics1.1767225600`;
+    const response = await t.app.inject({
+      url: "/cookies",
+      headers: { cookie: `wits_consent=${older}`, "accept-language": "nl" },
+    });
+    assert.match(visibleText(response.body), /gold voor een oudere lijst van cookies/);
+    const forged = await t.app.inject({
+      method: "POST",
+      url: "/cookies/choice",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "action=accept_all",
+    });
+    assert.equal(forged.statusCode, 403);
   });
 
   it("keeps every version readable, and shows only the changed sections between two", async () => {

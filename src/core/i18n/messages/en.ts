@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
+import { consentEn } from "./consent.en.ts";
 import { contactEn } from "./contact.en.ts";
 import { contactAdminEn } from "./contact-admin.en.ts";
 import { contactCustomerEn } from "./contact-customer.en.ts";
@@ -43,6 +44,7 @@ export const en: Messages = {
   ...rightsLetterEn,
   ...rightsAdminEn,
   ...rightsPortalEn,
+  ...consentEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

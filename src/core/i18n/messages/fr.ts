@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
+import { consentFr } from "./consent.fr.ts";
 import { contactFr } from "./contact.fr.ts";
 import { contactAdminFr } from "./contact-admin.fr.ts";
 import { contactCustomerFr } from "./contact-customer.fr.ts";
@@ -43,6 +44,7 @@ export const fr: Messages = {
   ...rightsLetterFr,
   ...rightsAdminFr,
   ...rightsPortalFr,
+  ...consentFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

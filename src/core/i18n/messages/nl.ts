@@ -1,4 +1,5 @@
 import { adminNl } from "./admin.nl.ts";
+import { consentNl } from "./consent.nl.ts";
 import { contactNl } from "./contact.nl.ts";
 import { contactAdminNl } from "./contact-admin.nl.ts";
 import { contactCustomerNl } from "./contact-customer.nl.ts";
@@ -43,6 +44,7 @@ export const nl = {
   ...rightsLetterNl,
   ...rightsAdminNl,
   ...rightsPortalNl,
+  ...consentNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",
