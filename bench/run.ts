@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
+import { printConsentSizeBenchmark } from "./consent-size.ts";
 import { printContactBenchmarks } from "./contact-intake.ts";
 import { printCustomerPageBenchmark } from "./customer-page.ts";
 import { printExportBenchmarks } from "./export.ts";
@@ -91,3 +92,5 @@ await printOrdersBenchmark(kinds, 1000);
 await printCustomerPageBenchmark(kinds);
 process.stdout.write("\n");
 await printRightsAnswerBenchmark(kinds);
+process.stdout.write("\n");
+await printConsentSizeBenchmark();
