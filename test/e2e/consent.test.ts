@@ -21,7 +21,9 @@ import {
   chromiumPath,
   hasChromium,
   launchChromium,
+  screenshot,
   seriousViolations,
+  viewports,
 } from "../helpers/browser.ts";
 
 const fixtures = new URL("../fixtures/consent/", import.meta.url);
@@ -210,6 +212,9 @@ describe("the cookie banner in a real browser", {
     assert.equal(new Set(looks).size, 1, looks.join(" | "));
     assert.deepEqual(await seriousViolations(page), []);
     await assertNoLayoutShift(page);
+    await screenshot(page, "consent-banner-desktop");
+    await page.setViewportSize(viewports.phone);
+    await screenshot(page, "consent-banner-phone");
   });
 
   it("Reject all: stored and proven, no analytics, and not asked again after a reload", async () => {
@@ -322,6 +327,8 @@ describe("the cookie banner in a real browser", {
       "focus moves to the first switch",
     );
     assert.deepEqual(await seriousViolations(page), []);
+    await page.setViewportSize(viewports.phone);
+    await screenshot(page, "consent-settings-phone");
 
     await page.keyboard.press("Escape");
     await settings.waitFor({ state: "hidden" });
