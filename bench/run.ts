@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
 import { coldStart } from "./cold-start.ts";
+import { printConsentLoadBenchmark } from "./consent-load.ts";
 import { printConsentSizeBenchmark } from "./consent-size.ts";
 import { printContactBenchmarks } from "./contact-intake.ts";
 import { printCustomerPageBenchmark } from "./customer-page.ts";
@@ -94,3 +95,5 @@ process.stdout.write("\n");
 await printRightsAnswerBenchmark(kinds);
 process.stdout.write("\n");
 await printConsentSizeBenchmark();
+process.stdout.write("\n");
+await printConsentLoadBenchmark();
