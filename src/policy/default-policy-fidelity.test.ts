@@ -88,6 +88,7 @@ describe("default policy fidelity", async () => {
       lang: "necessary/first",
       _csrf: "necessary/first",
       wits_staff: "necessary/first",
+      wits_consent: "necessary/first",
       _ga: "analytics/third",
       "_ga_<id>": "analytics/third",
     });

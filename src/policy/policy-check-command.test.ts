@@ -38,7 +38,7 @@ describe("wits-privacy policy check", () => {
       stdout,
       /^policy\/wits\.policy\.yaml:\d+ purposes\[2\]\.retention\.rule: warning: Belgian VAT Code art\. 60 requires invoices to be kept 10 years; this policy keeps them 7 years$/m,
     );
-    assert.match(stdout, /^policy is valid: 5 purposes, 5 cookies, 5 processors$/m);
+    assert.match(stdout, /^policy is valid: 5 purposes, 6 cookies, 5 processors$/m);
   });
 
   it("rejects a broken file with file:line path: message and exit code 1", async () => {
