@@ -1,6 +1,7 @@
 import type { Clock } from "../../core/clock.ts";
 import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
+import { defaultLocale, translator } from "../../core/i18n/index.ts";
 import { defineJob, type JobDefinition } from "../../core/jobs/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
 import type { Policy } from "../../policy/index.ts";
@@ -87,11 +88,13 @@ async function mailPrivacyOfficers(
   const officers = (await listStaff(deps.db)).filter(
     (account) => account.role === "privacy" && !account.disabledAt,
   );
-  const pages = reports.length === 1 ? "1 page" : `${reports.length} pages`;
+  // Staff mails are in the organisation's first language; the report inside keeps the CLI's
+  // words, so what the mail quotes reads the same as `cookies scan` on a terminal.
+  const t = translator(defaultLocale);
   const text = [
-    `The daily cookie scan found cookies or storage set without consent on ${pages} of the website. Until fixed, visitors are tracked before they choose or after they refuse, which the cookie policy and the ePrivacy rules forbid.`,
+    t("consent.mail.scan.body", { pages: reports.length }),
     ...reports.map((report) => formatCookieScanText(report)),
-    "Run `wits-privacy cookies scan <url>` to check a fix.",
+    t("consent.mail.scan.check"),
   ].join("\n\n");
   for (const officer of officers) {
     await enqueueMail(deps.db, {
@@ -99,11 +102,9 @@ async function mailPrivacyOfficers(
       config: deps.config,
       mail: {
         purpose: "consent.cookie_scan",
-        // Staff mails are in the organisation's language elsewhere; this one quotes a report
-        // whose words are the CLI's, in English, so the two read the same.
-        locale: "en",
+        locale: defaultLocale,
         to: officer.email,
-        subject: `Cookie scan: consent broken on ${pages}`,
+        subject: t("consent.mail.scan.subject", { pages: reports.length }),
         text: `${text}\n`,
       },
     });

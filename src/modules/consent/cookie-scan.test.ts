@@ -315,6 +315,8 @@ describe("cookies.scan job", () => {
     const [mail, ...more] = await mails();
     assert.equal(more.length, 0, "one mail: only the privacy role");
     assert.equal(mail?.toAddress, "privacy@wits.test");
+    assert.equal(mail?.locale, "nl", "staff mails speak the organisation's first language");
+    assert.match(mail?.subject ?? "", /^Cookiescan: toestemming niet gerespecteerd op 1 pagina/);
     assert.match(mail?.textBody ?? "", /https:\/\/www\.wits\.be\/bad/);
     assert.match(mail?.textBody ?? "", /_ga \(cookie on x\) is set before any choice/);
     assert.doesNotMatch(mail?.textBody ?? "", /Cookie scan of https:\/\/www\.wits\.be\/ at/);

@@ -55,4 +55,8 @@ export const consentEn: Record<keyof typeof consentNl, string> = {
   "consent.admin.done.linked": "{n} choice(s) linked to the person.",
   "consent.admin.error.subject": "There is no person with that id.",
   "consent.admin.error.elsewhere": "These choices are already linked to another person.",
+  "consent.mail.scan.subject": "Cookie scan: consent not respected on {pages} page(s)",
+  "consent.mail.scan.body":
+    "The daily cookie scan found cookies or storage set without consent on {pages} page(s) of the website. Until this is fixed, visitors are tracked before they choose or after they refuse, which the cookie policy and the ePrivacy rules forbid. The report:",
+  "consent.mail.scan.check": "Check a fix with `wits-privacy cookies scan <url>`.",
 };

@@ -58,4 +58,9 @@ export const consentFr: Record<keyof typeof consentNl, string> = {
   "consent.admin.done.linked": "{n} choix lié(s) à la personne.",
   "consent.admin.error.subject": "Il n'y a aucune personne avec ce numéro.",
   "consent.admin.error.elsewhere": "Ces choix sont déjà liés à une autre personne.",
+  "consent.mail.scan.subject":
+    "Analyse des cookies : consentement non respecté sur {pages} page(s)",
+  "consent.mail.scan.body":
+    "L'analyse quotidienne des cookies a trouvé des cookies ou du stockage sans consentement sur {pages} page(s) du site. Tant que ce n'est pas corrigé, les visiteurs sont suivis avant leur choix ou après leur refus, ce que la politique de cookies et les règles ePrivacy interdisent. Le rapport (en anglais, comme la ligne de commande l'affiche) :",
+  "consent.mail.scan.check": "Vérifiez une correction avec `wits-privacy cookies scan <url>`.",
 };

@@ -56,4 +56,8 @@ export const consentNl = {
   "consent.admin.done.linked": "{n} keuze(s) gekoppeld aan de persoon.",
   "consent.admin.error.subject": "Er is geen persoon met dat nummer.",
   "consent.admin.error.elsewhere": "Deze keuzes zijn al aan een andere persoon gekoppeld.",
+  "consent.mail.scan.subject": "Cookiescan: toestemming niet gerespecteerd op {pages} pagina('s)",
+  "consent.mail.scan.body":
+    "De dagelijkse cookiescan vond cookies of opslag zonder toestemming op {pages} pagina('s) van de website. Zolang dat niet opgelost is, worden bezoekers gevolgd voor ze kiezen of nadat ze weigeren; het cookiebeleid en de ePrivacy-regels verbieden dat. Het verslag (in het Engels, zoals de opdrachtregel het toont):",
+  "consent.mail.scan.check": "Controleer een oplossing met `wits-privacy cookies scan <url>`.",
 } as const;
