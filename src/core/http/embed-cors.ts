@@ -1,15 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
+/** The route's `onSend` hook that adds the CORS headers to its answer. */
+export type EmbeddingHeaders = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+) => Promise<unknown>;
+
 /**
  * Lets pages on the configured origins (the company website) call one POST route from a browser:
- * answers the preflight, and returns what the route calls to add the CORS headers to its answer.
- * Other origins get no CORS headers, so their browsers refuse to read the answer.
+ * answers the preflight, and returns the `onSend` hook the route sets to add the CORS headers to
+ * its answer. Other origins get no CORS headers, so their browsers refuse to read the answer.
  */
 export function allowEmbedding(
   app: FastifyInstance,
   path: string,
   origins: readonly string[],
-): (request: FastifyRequest, reply: FastifyReply) => boolean {
+): EmbeddingHeaders {
   const allowed = new Set(origins);
   const corsHeaders = (request: FastifyRequest, reply: FastifyReply) => {
     reply.header("vary", "Origin");
@@ -27,5 +34,8 @@ export function allowEmbedding(
     }
     return reply.code(204).send();
   });
-  return corsHeaders;
+  return async (request, reply, payload) => {
+    corsHeaders(request, reply);
+    return payload;
+  };
 }

@@ -69,10 +69,7 @@ export function registerConsentApiRoutes(app: FastifyInstance, deps: ConsentDeps
         body: consentApiBody,
         response: { 201: z.object({ id: z.string() }) },
       },
-      onSend: async (request, reply, payload) => {
-        corsHeaders(request, reply);
-        return payload;
-      },
+      onSend: corsHeaders,
     },
     async (request, reply) => {
       const body = request.body;

@@ -266,10 +266,7 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
         body: contactApiBody.nullish(),
         response: { 201: z.object({ reference: z.string() }) },
       },
-      onSend: async (request, reply, payload) => {
-        corsHeaders(request, reply);
-        return payload;
-      },
+      onSend: corsHeaders,
     },
     async (request, reply) => {
       const received: ReceivedForm = request.isMultipart()

@@ -212,10 +212,7 @@ export function registerNewsletterVisitorRoutes(
         body: newsletterApiBody,
         response: { 202: z.object({ status: z.literal("check_your_mail") }) },
       },
-      onSend: async (request, reply, payload) => {
-        corsHeaders(request, reply);
-        return payload;
-      },
+      onSend: corsHeaders,
     },
     async (request, reply) => {
       const { name, email, topics, locale } = request.body;

@@ -178,10 +178,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RightsDeps): vo
         body: portalApiBody,
         response: { 202: z.object({ status: z.literal("check_your_mail") }) },
       },
-      onSend: async (request, reply, payload) => {
-        corsHeaders(request, reply);
-        return payload;
-      },
+      onSend: corsHeaders,
     },
     async (request, reply) => {
       const parsed = parsePortalRequest(deps.policy(), request.body);
