@@ -7,6 +7,7 @@ export {
 } from "./app-error.ts";
 export type { RouteEntry, SiteIdentity } from "./augment.ts";
 export { Day } from "./day.tsx";
+export { doneNotices } from "./done-notice.ts";
 export { allowEmbedding } from "./embed-cors.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
 export { describedBy, FieldProblemText, fieldIds, TextField } from "./form-field.tsx";

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
 import { appendAudit } from "../../audit/index.ts";
-import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { AppError, doneNotices, sendPage, uuidParam } from "../../core/http/index.ts";
 import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import { activeLegalHolds, explainRetention, isoDay } from "../../datamap/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
@@ -44,6 +44,7 @@ const notices = {
   created: "contact-customer.done.created",
   ended: "contact-customer.done.ended",
 } as const;
+const done = doneNotices(notices);
 
 /**
  * The staff inbox: the list with its filters and exact searches, one request with its "why do we
@@ -175,18 +176,14 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
       config,
       schema: {
         params: z.object({ id: z.string() }),
-        querystring: z.object({
-          done: z
-            .enum(Object.keys(notices) as [keyof typeof notices, ...(keyof typeof notices)[]])
-            .optional(),
-        }),
+        querystring: done.query,
       },
     },
     async (request, reply) => {
       const requestId = uuidParam(request.params.id);
       if (!requestId) throw new AppError("not_found");
       return renderRequest(request, reply, requestId, {
-        notice: request.query.done ? request.t(notices[request.query.done]) : undefined,
+        notice: done.text(request.t, request.query.done),
       });
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
-import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { AppError, doneNotices, sendPage, uuidParam } from "../../core/http/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import {
   type CampaignFormValues,
@@ -40,6 +40,7 @@ const notices = {
   sending: "newsletter-admin.done.sending",
   unscheduled: "newsletter-admin.done.unscheduled",
 } as const;
+const done = doneNotices(notices);
 type Done = keyof typeof notices;
 
 /** A problem staff caused, and the status its page is sent with. */
@@ -236,15 +237,13 @@ export function registerCampaignAdminRoutes(
       config,
       schema: {
         params: z.object({ id: z.string() }),
-        querystring: z.object({
-          done: z.enum(Object.keys(notices) as [Done, ...Done[]]).optional(),
-        }),
+        querystring: done.query,
       },
     },
     async (request, reply) => {
       const campaign = await campaignFrom(request.params.id);
       return renderCampaign(request, reply, campaign, {
-        notice: request.query.done ? request.t(notices[request.query.done]) : undefined,
+        notice: done.text(request.t, request.query.done),
       });
     },
   );

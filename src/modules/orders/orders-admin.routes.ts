@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
-import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { AppError, doneNotices, sendPage, uuidParam } from "../../core/http/index.ts";
 import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import { activeLegalHolds, explainRetention } from "../../datamap/index.ts";
 import { findCustomer } from "../customers/index.ts";
@@ -41,6 +41,7 @@ const notices = {
   cancelled: "orders-admin.done.cancelled",
   credited: "orders-admin.done.credited",
 } as const;
+const done = doneNotices(notices);
 type Notice = keyof typeof notices;
 
 /**
@@ -213,16 +214,14 @@ export function registerOrdersAdminRoutes(app: FastifyInstance, deps: OrdersModu
       config,
       schema: {
         params: idParams,
-        querystring: z.object({
-          done: z.enum(Object.keys(notices) as [Notice, ...Notice[]]).optional(),
-        }),
+        querystring: done.query,
       },
     },
     async (request, reply) => {
       const orderId = uuidParam(request.params.id);
       if (!orderId) throw new AppError("not_found");
       return renderOrder(request, reply, orderId, {
-        notice: request.query.done ? request.t(notices[request.query.done]) : undefined,
+        notice: done.text(request.t, request.query.done),
       });
     },
   );

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
 import { recordStaffRead } from "../../audit/index.ts";
-import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { AppError, doneNotices, sendPage, uuidParam } from "../../core/http/index.ts";
 import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
 import { loadExecutionPanel } from "./execution-panel.ts";
@@ -47,7 +47,7 @@ const notices = {
   linked: "rights-admin.done.linked",
   unlinked: "rights-admin.done.unlinked",
 } as const;
-type Notice = keyof typeof notices;
+const done = doneNotices(notices);
 
 /** The execution part acts once identity is known; before that its section has nothing to do. */
 const executionStatuses: readonly RequestStatus[] = ["verified", "in_progress", "answered"];
@@ -224,16 +224,14 @@ export function registerRightsAdminRoutes(app: FastifyInstance, deps: RightsDeps
       config,
       schema: {
         params: idParams,
-        querystring: z.object({
-          done: z.enum(Object.keys(notices) as [Notice, ...Notice[]]).optional(),
-        }),
+        querystring: done.query,
       },
     },
     async (request, reply) => {
       const requestId = uuidParam(request.params.id);
       if (!requestId) throw new AppError("not_found");
       return renderRequest(request, reply, requestId, {
-        notice: request.query.done ? request.t(notices[request.query.done]) : undefined,
+        notice: done.text(request.t, request.query.done),
       });
     },
   );

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { h } from "preact";
 import { z } from "zod";
 import { recordStaffRead } from "../../audit/index.ts";
-import { AppError, sendPage, uuidParam } from "../../core/http/index.ts";
+import { AppError, doneNotices, sendPage, uuidParam } from "../../core/http/index.ts";
 import type { MessageKey } from "../../core/i18n/index.ts";
 import { contactsOfCustomer, customerContactRecordType, findCustomer } from "../customers/index.ts";
 import { backOfficeContext, listStaff, requireStaff } from "../staff/index.ts";
@@ -29,8 +29,7 @@ const notices = {
   connected: "support.done.connected",
   ended: "support.done.ended",
 } as const satisfies Record<string, MessageKey>;
-type Done = keyof typeof notices;
-const doneValues = Object.keys(notices) as [Done, ...Done[]];
+const done = doneNotices(notices);
 
 const sessionParams = z.object({ id: z.string() });
 const csrfOnly = z.object({ _csrf: z.string().optional() }).loose();
@@ -229,14 +228,13 @@ export function registerSupportAdminRoutes(
       config,
       schema: {
         params: sessionParams,
-        querystring: z.object({ done: z.enum(doneValues).optional() }),
+        querystring: done.query,
       },
     },
     async (request, reply) => {
       const session = await sessionOf(request.params.id);
-      const done = request.query.done;
       return renderSession(request, reply, session, {
-        notice: done ? request.t(notices[done]) : undefined,
+        notice: done.text(request.t, request.query.done),
       });
     },
   );
