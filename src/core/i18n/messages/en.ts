@@ -19,6 +19,9 @@ import { retentionEn } from "./retention.en.ts";
 import { rightsAdminEn } from "./rights-admin.en.ts";
 import { rightsLetterEn } from "./rights-letter.en.ts";
 import { rightsPortalEn } from "./rights-portal.en.ts";
+import { scannerEn } from "./scanner.en.ts";
+import { scannerIdentifiersEn } from "./scanner-identifiers.en.ts";
+import { scannerSpecialEn } from "./scanner-special.en.ts";
 import { statementEn } from "./statement.en.ts";
 import { supportEn } from "./support.en.ts";
 
@@ -45,6 +48,9 @@ export const en: Messages = {
   ...rightsAdminEn,
   ...rightsPortalEn,
   ...consentEn,
+  ...scannerSpecialEn,
+  ...scannerIdentifiersEn,
+  ...scannerEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

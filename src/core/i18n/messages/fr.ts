@@ -19,6 +19,9 @@ import { retentionFr } from "./retention.fr.ts";
 import { rightsAdminFr } from "./rights-admin.fr.ts";
 import { rightsLetterFr } from "./rights-letter.fr.ts";
 import { rightsPortalFr } from "./rights-portal.fr.ts";
+import { scannerFr } from "./scanner.fr.ts";
+import { scannerIdentifiersFr } from "./scanner-identifiers.fr.ts";
+import { scannerSpecialFr } from "./scanner-special.fr.ts";
 import { statementFr } from "./statement.fr.ts";
 import { supportFr } from "./support.fr.ts";
 
@@ -45,6 +48,9 @@ export const fr: Messages = {
   ...rightsAdminFr,
   ...rightsPortalFr,
   ...consentFr,
+  ...scannerSpecialFr,
+  ...scannerIdentifiersFr,
+  ...scannerFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

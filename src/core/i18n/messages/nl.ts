@@ -18,6 +18,9 @@ import { retentionNl } from "./retention.nl.ts";
 import { rightsAdminNl } from "./rights-admin.nl.ts";
 import { rightsLetterNl } from "./rights-letter.nl.ts";
 import { rightsPortalNl } from "./rights-portal.nl.ts";
+import { scannerNl } from "./scanner.nl.ts";
+import { scannerIdentifiersNl } from "./scanner-identifiers.nl.ts";
+import { scannerSpecialNl } from "./scanner-special.nl.ts";
 import { statementNl } from "./statement.nl.ts";
 import { supportNl } from "./support.nl.ts";
 
@@ -45,6 +48,9 @@ export const nl = {
   ...rightsAdminNl,
   ...rightsPortalNl,
   ...consentNl,
+  ...scannerSpecialNl,
+  ...scannerIdentifiersNl,
+  ...scannerNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,3 @@
+export const scannerIdentifiersNl = {
+  "scanner-identifiers.placeholder": "",
+} as const;

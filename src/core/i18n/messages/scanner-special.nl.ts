@@ -1,0 +1,3 @@
+export const scannerSpecialNl = {
+  "scanner-special.placeholder": "",
+} as const;

@@ -1,0 +1,3 @@
+export const scannerNl = {
+  "scanner.placeholder": "",
+} as const;

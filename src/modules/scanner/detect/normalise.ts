@@ -1,0 +1,95 @@
+/**
+ * The text detectors read: lower case, accents and compatibility forms folded (é → e, ﬁ → fi,
+ * full-width digits → ASCII), typographic apostrophes, dashes and spaces made plain. Each folded
+ * UTF-16 unit remembers the original unit it came from, so a finding's span maps back to exactly
+ * what the person typed.
+ */
+export interface NormalisedText {
+  original: string;
+  folded: string;
+  /**
+   * `toOriginal[i]` is the original offset of folded unit i, with one extra entry for the end;
+   * null when folding kept every offset (ASCII text, the common case).
+   */
+  toOriginal: Uint32Array | null;
+}
+
+const plain: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u2032": "'",
+  "\u00b4": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u00ab": '"',
+  "\u00bb": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2212": "-",
+  "\u00a0": " ",
+  "\u202f": " ",
+  "\u2007": " ",
+  "\u2009": " ",
+  "\u200b": "",
+  "\u00ad": "",
+};
+
+const combiningMark = /\p{M}/gu;
+const foldedCache = new Map<string, string>();
+
+function foldCharacter(char: string): string {
+  const cached = foldedCache.get(char);
+  if (cached !== undefined) return cached;
+  const folded =
+    plain[char] ?? char.normalize("NFKD").replace(combiningMark, "").toLowerCase().normalize("NFC");
+  if (foldedCache.size < 4096) foldedCache.set(char, folded);
+  return folded;
+}
+
+const ascii = /^[\x00-\x7f]*$/;
+
+export function normaliseText(original: string): NormalisedText {
+  if (ascii.test(original)) return { original, folded: original.toLowerCase(), toOriginal: null };
+  const parts: string[] = [];
+  const offsets: number[] = [];
+  let index = 0;
+  while (index < original.length) {
+    let run = index;
+    while (run < original.length && original.charCodeAt(run) < 128) run += 1;
+    if (run > index) {
+      // ASCII runs are most of every message: one slice, no per-character work.
+      parts.push(original.slice(index, run).toLowerCase());
+      for (let at = index; at < run; at += 1) offsets.push(at);
+      index = run;
+      continue;
+    }
+    const code = original.charCodeAt(index);
+    const width = code >= 0xd800 && code <= 0xdbff && index + 1 < original.length ? 2 : 1;
+    const folded = foldCharacter(original.slice(index, index + width));
+    for (let unit = 0; unit < folded.length; unit += 1) offsets.push(index);
+    parts.push(folded);
+    index += width;
+  }
+  offsets.push(original.length);
+  return { original, folded: parts.join(""), toOriginal: Uint32Array.from(offsets) };
+}
+
+/** The original span of folded offsets [start, end). */
+export function originalSpan(text: NormalisedText, start: number, end: number) {
+  if (text.toOriginal === null) return { start, end };
+  const from = text.toOriginal[start] ?? text.original.length;
+  // The end is the original position just after the last folded unit's source character.
+  const last = end > start ? (text.toOriginal[end - 1] ?? from) : from;
+  const lastWidth = end > start ? characterWidth(text.original, last) : 0;
+  return { start: from, end: end > start ? last + lastWidth : from };
+}
+
+function characterWidth(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+}
