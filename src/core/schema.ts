@@ -33,6 +33,7 @@ import {
   orders,
 } from "../modules/orders/orders.tables.ts";
 import { rightsIdCopies, rightsRequests } from "../modules/rights/rights.tables.ts";
+import { recordQuarantines, storedDataScans } from "../modules/scanner/scanner.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
 import { supportSessions, teamviewerIds } from "../modules/support/support.tables.ts";
 import { policyNotices, policyVersions } from "../policy/policy.tables.ts";
@@ -84,4 +85,6 @@ export const schema = {
   rightsRequests,
   rightsIdCopies,
   consentRecords,
+  recordQuarantines,
+  storedDataScans,
 };

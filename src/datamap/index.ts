@@ -109,3 +109,4 @@ export {
   type SweepReport,
   sweepRetention,
 } from "./retention-sweep.ts";
+export { forgetEmptySubjects, shredEmptiedKeys } from "./subject-records.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { vaultPurposes } from "../vault/purposes.ts";
 import { rightKinds } from "./right-kinds.ts";
+import { findingTypes } from "./sensitive-data-types.ts";
 
 /**
  * The policy file's shape. Everything a visitor reads and every rule the engines enforce comes from
@@ -203,6 +204,34 @@ export const policySchema = z
     purposes: z.array(purpose).min(1, "list at least one purpose"),
     newsletterTopics: z.array(newsletterTopic),
     specialData: localized.describe("Special categories of data and minors."),
+    sensitiveData: z
+      .strictObject({
+        redact: z
+          .array(oneOf(findingTypes, "sensitive-data type"))
+          .describe(
+            "Found in free text a person sends, these are replaced by [removed: type] before anything is stored.",
+          ),
+        quarantine: z
+          .array(oneOf(findingTypes, "sensitive-data type"))
+          .describe(
+            "Found in a contact request or ticket, these hide the record for the privacy role, who may release it; otherwise it is deleted after quarantineHours.",
+          ),
+        quarantineHours: z
+          .number()
+          .int("must be a whole number")
+          .min(0, "0 deletes at once")
+          .max(720, "the statement promises deletion at once: at most 30 days (720 hours)")
+          .describe("Hours before a quarantined record is deleted; 0 deletes it at intake."),
+        minimumConfidence: z
+          .number()
+          .min(0, "between 0 and 1")
+          .max(1, "between 0 and 1")
+          .describe("Findings less certain than this are ignored at intake (0.5 is a good start)."),
+      })
+      .refine((rule) => !rule.redact.some((type) => rule.quarantine.includes(type)), {
+        message: "a type is either redacted or quarantined, not both",
+      })
+      .describe("What intake does with special categories, identifiers and minors it finds."),
     cookiesIntro: localized.describe("The statement's paragraph on cookies, above the inventory."),
     cookies: z.array(cookie),
     consent: z

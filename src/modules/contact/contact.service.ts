@@ -16,7 +16,12 @@ import {
 import type { Vault } from "../../vault/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
 import { contactAttachments, contactRequests } from "./contact.tables.ts";
-import type { SensitiveDataHook } from "./sensitive-data-hook.ts";
+import {
+  type IntakeScreening,
+  mergeScans,
+  type QuarantineHook,
+  type SensitiveDataHook,
+} from "./sensitive-data-hook.ts";
 
 export interface ContactDeps {
   db: Db;
@@ -25,6 +30,8 @@ export interface ContactDeps {
   clock: Clock;
   config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">;
   sensitiveData: SensitiveDataHook;
+  /** Left out in tests of other modules: then a suspicious request is stored as usual. */
+  quarantine?: QuarantineHook | undefined;
 }
 
 export interface ContactAttachmentInput {
@@ -51,6 +58,7 @@ export interface ReceivedContactRequest {
   id: string;
   reference: string;
   subjectId: string;
+  screening: IntakeScreening;
 }
 
 /** Text attachments also pass the sensitive-data hook before they are stored. */
@@ -65,20 +73,18 @@ export async function receiveContactRequest(
   deps: ContactDeps,
   input: ContactRequestInput,
 ): Promise<ReceivedContactRequest> {
-  const message = (await deps.sensitiveData(input.message, input.locale)).text;
+  const scannedMessage = await deps.sensitiveData(input.message, input.locale);
+  const scans = [scannedMessage];
   const attachments = await Promise.all(
-    input.attachments.map(async (file) =>
-      textTypes.has(file.mediaType)
-        ? {
-            ...file,
-            content: Buffer.from(
-              (await deps.sensitiveData(file.content.toString("utf8"), input.locale)).text,
-              "utf8",
-            ),
-          }
-        : file,
-    ),
+    input.attachments.map(async (file) => {
+      if (!textTypes.has(file.mediaType)) return file;
+      const scanned = await deps.sensitiveData(file.content.toString("utf8"), input.locale);
+      scans.push(scanned);
+      return { ...file, content: Buffer.from(scanned.text, "utf8") };
+    }),
   );
+  const message = scannedMessage.text;
+  const screened = mergeScans(scans);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const { subjectId } = await deps.vault.ensureSubject(tx, {
@@ -157,7 +163,22 @@ export async function receiveContactRequest(
         details: { channel: input.channel, attachments: attachments.length },
       },
     });
-    return { id, reference, subjectId };
+    const held =
+      screened.quarantine.length > 0 && deps.quarantine
+        ? await deps.quarantine(tx, {
+            recordType: contactRequestRecordType,
+            recordId: id,
+            subjectId,
+            types: screened.quarantine,
+            reasons: screened.findings.map((finding) => finding.reason),
+          })
+        : undefined;
+    const screening: IntakeScreening = {
+      redacted: screened.redacted,
+      quarantine: held ? (held.deleted ? "deleted" : "held") : null,
+      hours: held?.hours ?? 0,
+    };
+    return { id, reference, subjectId, screening };
   });
 }
 

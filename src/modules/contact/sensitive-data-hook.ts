@@ -1,18 +1,14 @@
 /**
- * What the sensitive-data scanner (a later issue) will do to text before it is stored: redact
- * national numbers, flag health data or a minor's age. Until then it passes text through, and
- * intake already calls it at the one place where it must run.
+ * Intake calls the scanner's hook at the one place where it must run; the types live with the
+ * scanner, and are re-exported here for the modules that import them from contact.
  */
-export interface SensitiveDataFinding {
-  /** A code such as "be_national_number" or "health"; never the matched text. */
-  kind: string;
-}
-
-export interface ScannedText {
-  text: string;
-  findings: SensitiveDataFinding[];
-}
-
-export type SensitiveDataHook = (text: string, locale: string) => Promise<ScannedText>;
-
-export const passThroughSensitiveData: SensitiveDataHook = async (text) => ({ text, findings: [] });
+export {
+  type IntakeScreening,
+  mergeScans,
+  nothingScreened,
+  passThroughSensitiveData,
+  type QuarantineHook,
+  type ScannedText,
+  type SensitiveDataFinding,
+  type SensitiveDataHook,
+} from "../scanner/sensitive-data.ts";

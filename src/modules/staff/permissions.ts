@@ -13,6 +13,7 @@ export const permissions = [
   "customers.manage",
   "support.manage",
   "rights.manage",
+  "quarantine.manage",
   "retention.manage",
   "registers.manage",
   "policy.manage",
@@ -33,6 +34,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     "customers.manage",
     "support.manage",
     "rights.manage",
+    // Quarantined records may hold health data or a child's words: the privacy role decides.
+    "quarantine.manage",
     "retention.manage",
     "registers.manage",
     "policy.manage",

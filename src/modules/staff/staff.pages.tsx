@@ -58,6 +58,12 @@ export const backOfficeSections: Section[] = [
   },
   { href: "/admin/consent", label: "consent.nav", permission: "rights.manage", group: "privacy" },
   {
+    href: "/admin/quarantine",
+    label: "scanner-admin.nav",
+    permission: "quarantine.manage",
+    group: "privacy",
+  },
+  {
     href: "/admin/subjects",
     label: "records.nav.subjects",
     permission: "subjects.read",

@@ -20,6 +20,7 @@ import { rightsAdminEn } from "./rights-admin.en.ts";
 import { rightsLetterEn } from "./rights-letter.en.ts";
 import { rightsPortalEn } from "./rights-portal.en.ts";
 import { scannerEn } from "./scanner.en.ts";
+import { scannerAdminEn } from "./scanner-admin.en.ts";
 import { scannerIdentifiersEn } from "./scanner-identifiers.en.ts";
 import { scannerSpecialEn } from "./scanner-special.en.ts";
 import { statementEn } from "./statement.en.ts";
@@ -51,6 +52,7 @@ export const en: Messages = {
   ...scannerSpecialEn,
   ...scannerIdentifiersEn,
   ...scannerEn,
+  ...scannerAdminEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -20,6 +20,7 @@ import { rightsAdminFr } from "./rights-admin.fr.ts";
 import { rightsLetterFr } from "./rights-letter.fr.ts";
 import { rightsPortalFr } from "./rights-portal.fr.ts";
 import { scannerFr } from "./scanner.fr.ts";
+import { scannerAdminFr } from "./scanner-admin.fr.ts";
 import { scannerIdentifiersFr } from "./scanner-identifiers.fr.ts";
 import { scannerSpecialFr } from "./scanner-special.fr.ts";
 import { statementFr } from "./statement.fr.ts";
@@ -51,6 +52,7 @@ export const fr: Messages = {
   ...scannerSpecialFr,
   ...scannerIdentifiersFr,
   ...scannerFr,
+  ...scannerAdminFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

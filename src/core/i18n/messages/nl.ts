@@ -19,6 +19,7 @@ import { rightsAdminNl } from "./rights-admin.nl.ts";
 import { rightsLetterNl } from "./rights-letter.nl.ts";
 import { rightsPortalNl } from "./rights-portal.nl.ts";
 import { scannerNl } from "./scanner.nl.ts";
+import { scannerAdminNl } from "./scanner-admin.nl.ts";
 import { scannerIdentifiersNl } from "./scanner-identifiers.nl.ts";
 import { scannerSpecialNl } from "./scanner-special.nl.ts";
 import { statementNl } from "./statement.nl.ts";
@@ -51,6 +52,7 @@ export const nl = {
   ...scannerSpecialNl,
   ...scannerIdentifiersNl,
   ...scannerNl,
+  ...scannerAdminNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",
