@@ -16,7 +16,7 @@ import {
 import type { Logger } from "pino";
 import type { Clock } from "./core/clock.ts";
 import type { Config } from "./core/config.ts";
-import type { Database } from "./core/db/database.ts";
+import type { Database, Db } from "./core/db/database.ts";
 import { detectLocale, translator } from "./core/i18n/index.ts";
 import "./core/http/augment.ts";
 import {
@@ -31,12 +31,19 @@ import {
 } from "./core/http/index.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { registerConsentModule } from "./modules/consent/index.ts";
-import { passThroughSensitiveData, registerContactModule } from "./modules/contact/index.ts";
+import { registerContactModule } from "./modules/contact/index.ts";
 import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers/index.ts";
 import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
+import {
+  heldAsMinor,
+  holdRecord,
+  type QuarantineHook,
+  registerScannerModule,
+  sensitiveDataHook,
+} from "./modules/scanner/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
 import {
@@ -171,34 +178,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const engines = { db: deps.database.db, clock: deps.clock, dataMap, vault: deps.vault };
   registerRecordsModule(app, engines);
+  const scannerDeps = { ...engines, config, policy };
+  const sensitiveData = sensitiveDataHook(policy);
+  const quarantine: QuarantineHook = (tx, input) => holdRecord(tx, scannerDeps, input);
   const newsletterDeps = {
     ...engines,
     config,
     policy,
     policyVersion: () => deps.policies.currentHash,
+    minors: {
+      heldAsMinor: (tx: Db, subjectId: string) => heldAsMinor(tx, scannerDeps, subjectId),
+      quarantine,
+    },
   };
   registerRightsModule(app, {
     ...engines,
     config,
     policy,
+    sensitiveData,
     effects: {
       unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
       subjectsOfCustomer: (db, customerNumber) => subjectsOfCustomer({ db }, customerNumber),
     },
   });
-  registerContactModule(app, {
-    ...engines,
-    config,
-    policy,
-    sensitiveData: passThroughSensitiveData,
-  });
+  registerScannerModule(app, scannerDeps);
+  registerContactModule(app, { ...engines, config, policy, sensitiveData, quarantine });
   registerNewsletterModule(app, newsletterDeps);
   registerOrdersModule(app, { ...engines, config, policy });
   registerCustomersModule(app, {
     ...engines,
     config,
     policy,
-    sensitiveData: passThroughSensitiveData,
+    sensitiveData,
   });
   registerConsentModule(app, { ...engines, config, policy });
   registerSupportModule(app, {
@@ -206,7 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     // One store per process: a session is served by the process that holds its password.
     passwords: deps.passwords ?? memoryPasswordStore(deps.clock),
-    sensitiveData: passThroughSensitiveData,
+    sensitiveData,
   });
   return app;
 }

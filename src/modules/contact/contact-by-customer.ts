@@ -1,6 +1,7 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../core/db/database.ts";
 import type { RetentionReason } from "../../datamap/index.ts";
+import { notQuarantined } from "../scanner/index.ts";
 import { type ContactStatus, contactRequests } from "./contact.tables.ts";
 
 /** A contact request as a customer's page lists it: no decrypted field, so nothing to audit. */
@@ -31,7 +32,7 @@ export async function contactRequestsOfCustomer(
       retentionReason: contactRequests.retentionReason,
     })
     .from(contactRequests)
-    .where(eq(contactRequests.customerId, customerId))
+    .where(and(eq(contactRequests.customerId, customerId), notQuarantined(contactRequests.id)))
     .orderBy(desc(contactRequests.createdAt))
     .limit(limit);
 }

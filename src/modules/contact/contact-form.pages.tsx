@@ -171,7 +171,12 @@ export function ContactFormPage(props: ContactFormProps): VNode {
   );
 }
 
-export function ContactSentPage(props: { context: PageContext; reference: string | undefined }) {
+export function ContactSentPage(props: {
+  context: PageContext;
+  reference: string | undefined;
+  /** What the scanner removed or held, in the visitor's words. */
+  screeningNotices: readonly string[];
+}) {
   const { t } = props.context;
   return (
     <Layout context={props.context} title={t("contact-form.sent.title")}>
@@ -183,6 +188,13 @@ export function ContactSentPage(props: { context: PageContext; reference: string
           </p>
         )}
         <p>{t("contact-form.sent.mail")}</p>
+        {props.screeningNotices.length > 0 && (
+          <section class="notice" aria-label={t("contact-form.sent.screening")}>
+            {props.screeningNotices.map((notice) => (
+              <p key={notice}>{notice}</p>
+            ))}
+          </section>
+        )}
         <p>
           <a href="/">{t("contact-form.sent.home")}</a>
         </p>

@@ -13,7 +13,7 @@ import {
   sendPage,
   verifyMultipartCsrf,
 } from "../../core/http/index.ts";
-import { isLocale, type Locale, type Translate } from "../../core/i18n/index.ts";
+import { isLocale, type Locale, type Translate, translator } from "../../core/i18n/index.ts";
 import {
   type ContactField,
   type ContactFields,
@@ -26,6 +26,12 @@ import type { ContactAttachmentInput } from "./contact.service.ts";
 import { receiveContactRequest } from "./contact.service.ts";
 import { ContactFormPage, ContactSentPage } from "./contact-form.pages.tsx";
 import type { ContactModuleDeps } from "./contact-module-deps.ts";
+import {
+  screeningFromQuery,
+  screeningNotices,
+  sentQuery,
+  sentQuerySchema,
+} from "./screening-notice.ts";
 import { sniffAttachment } from "./sniff-attachment.ts";
 
 /** Enough for 10,000 characters of any script; a longer field is cut and then refused. */
@@ -225,20 +231,20 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
           400,
         );
       }
-      const { reference } = await store(
+      const { reference, screening } = await store(
         request,
         parsed.fields,
         received.attachments,
         request.locale,
         "form",
       );
-      return reply.redirect(`/contact/sent?ref=${reference}`, 303);
+      return reply.redirect(`/contact/sent?${sentQuery(reference, screening)}`, 303);
     },
   );
 
   typed.get(
     "/contact/sent",
-    { schema: { querystring: z.object({ ref: z.string().optional() }).loose() } },
+    { schema: { querystring: sentQuerySchema } },
     async (request, reply) => {
       const ref = request.query.ref;
       return sendPage(
@@ -246,6 +252,7 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
         h(ContactSentPage, {
           context: pageContext(request, reply),
           reference: ref && referencePattern.test(ref) ? ref : undefined,
+          screeningNotices: screeningNotices(request.t, screeningFromQuery(request.query)),
         }),
       );
     },
@@ -264,7 +271,19 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
           "JSON, or multipart/form-data with the same fields and up to UPLOAD_MAX_FILES files (any field name). Errors come in the language of Accept-Language. Browsers may call it from the origins in CONTACT_CORS_ORIGINS.",
         // A multipart call has no parsed body (null); its fields are checked after reading.
         body: contactApiBody.nullish(),
-        response: { 201: z.object({ reference: z.string() }) },
+        response: {
+          201: z.object({
+            reference: z.string(),
+            removed: z
+              .array(z.string())
+              .describe("Kinds of data removed from the message before storing it."),
+            quarantine: z
+              .enum(["held", "deleted"])
+              .nullable()
+              .describe("held: only the privacy officer sees it until release or deletion."),
+            notices: z.array(z.string()).describe("What to tell the person, in their language."),
+          }),
+        },
       },
       onSend: corsHeaders,
     },
@@ -289,14 +308,19 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
       if (!parsed.ok || problems.length > 0) throw new AppError("validation", { fields: problems });
       const requested = received.fields.locale;
       const locale = isLocale(requested) ? requested : request.locale;
-      const { reference } = await store(
+      const { reference, screening } = await store(
         request,
         parsed.fields,
         received.attachments,
         locale,
         "api",
       );
-      return reply.code(201).send({ reference });
+      return reply.code(201).send({
+        reference,
+        removed: screening.redacted,
+        quarantine: screening.quarantine,
+        notices: screeningNotices(translator(locale), screening),
+      });
     },
   );
 }

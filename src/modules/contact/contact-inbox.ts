@@ -5,6 +5,7 @@ import type { Db } from "../../core/db/database.ts";
 import type { KeysetCursor } from "../../core/keyset-cursor.ts";
 import type { RetentionReason } from "../../datamap/index.ts";
 import { isErased, type Vault } from "../../vault/index.ts";
+import { notQuarantined } from "../scanner/index.ts";
 import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
 import { type ContactDeps, markHandled } from "./contact.service.ts";
 import { type ContactStatus, contactAttachments, contactRequests } from "./contact.tables.ts";
@@ -59,7 +60,7 @@ export async function listInbox(
   filter: InboxFilter,
   limit = inboxPageSize,
 ): Promise<InboxPage> {
-  const conditions: (SQL | undefined)[] = [];
+  const conditions: (SQL | undefined)[] = [notQuarantined(contactRequests.id)];
   if (filter.status) conditions.push(eq(contactRequests.status, filter.status));
   if (filter.reference) {
     conditions.push(eq(contactRequests.reference, normaliseReference(filter.reference)));
@@ -160,7 +161,8 @@ export async function readContactRequest(
   const [row] = await deps.db
     .select()
     .from(contactRequests)
-    .where(eq(contactRequests.id, requestId));
+    // A request in quarantine is the privacy officer's alone, on their own page.
+    .where(and(eq(contactRequests.id, requestId), notQuarantined(contactRequests.id)));
   if (!row) return undefined;
   const open = opener(deps, "contact_requests", row.id, row.subjectId);
   const files = await deps.db

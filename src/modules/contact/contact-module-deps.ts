@@ -4,7 +4,7 @@ import type { Db } from "../../core/db/database.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import type { SensitiveDataHook } from "./sensitive-data-hook.ts";
+import type { QuarantineHook, SensitiveDataHook } from "./sensitive-data-hook.ts";
 
 export interface ContactModuleDeps {
   db: Db;
@@ -14,4 +14,6 @@ export interface ContactModuleDeps {
   vault: Vault;
   policy: () => Policy;
   sensitiveData: SensitiveDataHook;
+  /** Holds a suspicious request for the privacy role; tests of other things leave it out. */
+  quarantine?: QuarantineHook;
 }

@@ -9,6 +9,7 @@ import { isErased } from "../../vault/index.ts";
 import { contactNoteRecordType } from "./contact.records.ts";
 import type { ContactDeps } from "./contact.service.ts";
 import { type ContactNoteKind, contactNotes, contactRequests } from "./contact.tables.ts";
+import { refuseSpecialCategories } from "./sensitive-data-hook.ts";
 
 export interface ContactNote {
   id: string;
@@ -61,7 +62,7 @@ async function writeNote(
     if (!request?.subjectId) return undefined;
     const subjectId = request.subjectId;
     const locale = isLocale(request.locale) ? request.locale : "nl";
-    const body = (await deps.sensitiveData(text, locale)).text;
+    const body = refuseSpecialCategories(await deps.sensitiveData(text, locale), "text", locale);
     const id = randomUUID();
     let mailId: string | null = null;
     if (kind === "reply") {

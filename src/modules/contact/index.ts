@@ -28,6 +28,7 @@ export {
 } from "./contact-notes.ts";
 export {
   passThroughSensitiveData,
+  refuseSpecialCategories,
   type ScannedText,
   type SensitiveDataFinding,
   type SensitiveDataHook,

@@ -8,6 +8,7 @@ export {
   nothingScreened,
   passThroughSensitiveData,
   type QuarantineHook,
+  refuseSpecialCategories,
   type ScannedText,
   type SensitiveDataFinding,
   type SensitiveDataHook,

@@ -12,7 +12,7 @@ import {
   retentionFor,
 } from "../../datamap/index.ts";
 import { isErased, type Vault } from "../../vault/index.ts";
-import type { SensitiveDataHook } from "../contact/index.ts";
+import { refuseSpecialCategories, type SensitiveDataHook } from "../contact/index.ts";
 import { customerContacts } from "./customers.tables.ts";
 import {
   dossierItemRecordType,
@@ -180,7 +180,11 @@ export async function openTicket(
   deps: DossierDeps,
   input: { customerId: string; subjectId: string; title: string; staffId: string; locale: Locale },
 ): Promise<{ id: string; number: string }> {
-  const title = (await deps.sensitiveData(input.title, input.locale)).text;
+  const title = refuseSpecialCategories(
+    await deps.sensitiveData(input.title, input.locale),
+    "title",
+    input.locale,
+  );
   return deps.db.transaction(async (tx) => {
     await assertContact(tx, input.customerId, input.subjectId);
     const id = randomUUID();
@@ -223,7 +227,11 @@ export async function addTicketNote(
   deps: DossierDeps,
   input: { ticketId: string; body: string; staffId: string; locale: Locale },
 ): Promise<string | undefined> {
-  const body = (await deps.sensitiveData(input.body, input.locale)).text;
+  const body = refuseSpecialCategories(
+    await deps.sensitiveData(input.body, input.locale),
+    "body",
+    input.locale,
+  );
   return deps.db.transaction(async (tx) => {
     const [ticket] = await tx
       .select()

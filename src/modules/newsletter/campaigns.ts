@@ -9,6 +9,7 @@ import { enqueueMail } from "../../core/mail/index.ts";
 import { type Policy, type PolicyNotice, pendingPolicyNotices } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
 import { runningAgreementExists } from "../customers/index.ts";
+import { notQuarantined } from "../scanner/index.ts";
 import { type BatchedMail, enqueueMailBatch, isMailAddress } from "./campaign-outbox.ts";
 import {
   type CampaignContent,
@@ -583,7 +584,9 @@ async function markNoticeSent(tx: Db, contentHash: string, now: Date): Promise<v
 
 /** Who a campaign is for: a newsletter's topics, or a service notice's running agreement. */
 function audience(campaign: Pick<Campaign, "kind" | "topics">): SQL {
+  // A subscriber in quarantine (a suspected minor) gets nothing until the privacy officer decides.
   const reachable = sql`s.subject_id is not null and s.undeliverable_at is null
+    and ${notQuarantined(sql`s.id`)}
     and not exists (
       select 1 from processing_restrictions r
       where r.subject_id = s.subject_id and r.lifted_at is null

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from
 import { queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
 import type { KeysetCursor } from "../../core/keyset-cursor.ts";
+import { notQuarantined } from "../scanner/index.ts";
 import { newsletterConsents, newsletterSubscribers } from "./newsletter.tables.ts";
 import type { NewsletterDeps } from "./newsletter-deps.ts";
 import { opener } from "./subscriber-store.ts";
@@ -36,7 +37,10 @@ export async function listSubscribers(
   deps: Pick<NewsletterDeps, "db" | "vault">,
   filter: SubscriberFilter,
 ): Promise<{ lines: SubscriberLine[]; next?: KeysetCursor }> {
-  const conditions: SQL[] = [isNotNull(newsletterSubscribers.subjectId)];
+  const conditions: SQL[] = [
+    isNotNull(newsletterSubscribers.subjectId),
+    notQuarantined(newsletterSubscribers.id),
+  ];
   if (filter.email) {
     const subjectId = await deps.vault.findSubject(deps.db, { email: filter.email });
     if (!subjectId) return { lines: [] };

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { appendAudit } from "../../audit/index.ts";
 import type { Db } from "../../core/db/database.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
 import { isErased } from "../../vault/index.ts";
+import { notQuarantined } from "../scanner/index.ts";
 import { newsletterSignupRecordType } from "./newsletter.records.ts";
 import { type ConsentSource, newsletterSignups } from "./newsletter.tables.ts";
 import type { NewsletterDeps } from "./newsletter-deps.ts";
@@ -76,6 +77,18 @@ export async function requestSubscription(
       expiresAt,
       createdAt: now,
     });
+    if (deps.minors && (await deps.minors.heldAsMinor(tx, subjectId))) {
+      // No confirmation link for a suspected child: the sign-up waits for the privacy officer,
+      // and the visitor sees the same page as anyone (the form never tells who we know).
+      await deps.minors.quarantine(tx, {
+        recordType: newsletterSignupRecordType,
+        recordId: id,
+        subjectId,
+        types: ["minor"],
+        reasons: ["minor.known_subject"],
+      });
+      return;
+    }
     const t = translator(input.locale);
     const link = new URL(`/newsletter/confirm?token=${token}`, deps.config.PUBLIC_URL).toString();
     await enqueueMail(tx, {
@@ -128,7 +141,12 @@ export async function confirmSubscription(
     const [signup] = await tx
       .select()
       .from(newsletterSignups)
-      .where(eq(newsletterSignups.tokenHash, hashToken(token)))
+      .where(
+        and(
+          eq(newsletterSignups.tokenHash, hashToken(token)),
+          notQuarantined(newsletterSignups.id),
+        ),
+      )
       .for("update");
     if (!signup?.subjectId) return { status: "invalid" };
     const now = deps.clock.now();

@@ -74,7 +74,10 @@ export async function createRequest(
     phone: input.phone,
     customerNumber: input.customerNumber,
     vat: input.vat,
-    description: input.description,
+    description:
+      input.description && deps.sensitiveData
+        ? (await deps.sensitiveData(input.description, input.locale)).text
+        : input.description,
     recipient: input.recipient ? JSON.stringify(input.recipient) : undefined,
   });
   const [row] = await db

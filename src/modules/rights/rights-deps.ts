@@ -6,6 +6,7 @@ import type { DisclosureProvider } from "../../datamap/export/index.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
+import type { SensitiveDataHook } from "../scanner/index.ts";
 
 /**
  * What a right does in another module, wired in app.ts: the rights module reaches other modules
@@ -30,4 +31,9 @@ export interface RightsDeps {
   policy: () => Policy;
   effects: RightsEffects;
   disclosures?: DisclosureProvider | undefined;
+  /**
+   * The scanner's hook for the request's description: identifiers are redacted as everywhere,
+   * but a request is never quarantined, since the duty to answer it outlives any suspicion.
+   */
+  sensitiveData?: SensitiveDataHook | undefined;
 }

@@ -5,12 +5,14 @@ import type { ScannerDeps } from "./scanner-deps.ts";
 export type { Finding } from "./detect/finding.ts";
 export { normaliseText } from "./detect/normalise.ts";
 export { type ScanOptions, scanText } from "./detect/scan-text.ts";
+export { sensitiveDataHandling } from "./handling-text.ts";
 export {
   deleteQuarantined,
   expireQuarantines,
   findQuarantine,
   type HoldInput,
   type HoldOutcome,
+  heldAsMinor,
   holdRecord,
   listQuarantines,
   lockHeld,
@@ -18,6 +20,10 @@ export {
   type Quarantine,
   releaseQuarantine,
 } from "./quarantine.ts";
+export {
+  type QuarantineExpiryJobDeps,
+  quarantineExpiryJob,
+} from "./quarantine-expiry.job.ts";
 export { redactFindings } from "./redact.ts";
 export { recordQuarantines, storedDataScans } from "./scanner.tables.ts";
 export type { ScannerDeps } from "./scanner-deps.ts";
@@ -29,11 +35,21 @@ export {
   nothingScreened,
   passThroughSensitiveData,
   type QuarantineHook,
+  refuseSpecialCategories,
   type ScannedText,
   type SensitiveDataFinding,
   type SensitiveDataHook,
   sensitiveDataHook,
 } from "./sensitive-data.ts";
+export { type StoredScanJobDeps, storedScanJob } from "./stored-scan.job.ts";
+export {
+  latestStoredScan,
+  requestStoredScan,
+  runStoredScan,
+  type StoredScan,
+  type StoredScanProgress,
+  type StoredScanRunOptions,
+} from "./stored-scan.ts";
 
 /** The statement's "bijzondere persoonsgegevens": the quarantine and the scan of stored data. */
 export function registerScannerModule(app: FastifyInstance, deps: ScannerDeps): void {

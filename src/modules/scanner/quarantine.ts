@@ -125,6 +125,27 @@ async function holdMinorsOtherRecords(
   }
 }
 
+/** True while any record of the subject is held as a suspected minor's. */
+export async function heldAsMinor(
+  tx: Db,
+  deps: Pick<ScannerDeps, "dataMap">,
+  subjectId: string,
+): Promise<boolean> {
+  for (const typeId of minorRecordTypes) {
+    const type = deps.dataMap.get(typeId);
+    if (!type) continue;
+    const [row] = await queryRows<{ held: boolean }>(
+      tx,
+      sql`select exists (select 1 from ${sql.identifier(type.tableName)} r
+            join record_quarantines q on q.record_id = r.id
+            where r.subject_id = ${subjectId} and q.status = 'held'
+              and q.types @> '["minor"]'::jsonb) as held`,
+    );
+    if (row?.held) return true;
+  }
+  return false;
+}
+
 /** The officer's "false positive": the record returns to normal views. Audited. */
 export async function releaseQuarantine(
   tx: Db,

@@ -1,5 +1,6 @@
 import type { Db } from "../../core/db/database.ts";
-import { defaultLocale, isLocale } from "../../core/i18n/index.ts";
+import { AppError } from "../../core/http/app-error.ts";
+import { defaultLocale, isLocale, translator } from "../../core/i18n/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { FindingType } from "../../policy/sensitive-data-types.ts";
 import type { Finding } from "./detect/finding.ts";
@@ -101,3 +102,17 @@ export interface IntakeScreening {
 }
 
 export const nothingScreened: IntakeScreening = { redacted: [], quarantine: null, hours: 0 };
+
+/**
+ * Staff write notes, ticket titles and session summaries themselves: special-category data in
+ * them is refused (422-style validation error naming the kinds) rather than stored and deleted
+ * later, since the writer is right there to rephrase.
+ */
+export function refuseSpecialCategories(scanned: ScannedText, field: string, locale: string) {
+  if (scanned.quarantine.length === 0) return scanned.text;
+  const t = translator(isLocale(locale) ? locale : defaultLocale);
+  const types = scanned.quarantine.map((type) => t(`scanner.type.${type}`)).join(", ");
+  throw new AppError("validation", {
+    fields: [{ field, message: t("scanner.refused", { types }) }],
+  });
+}

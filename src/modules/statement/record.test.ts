@@ -21,6 +21,8 @@ const structuralKeys = new Set([
   "transfersOutsideEea",
   "answerDays",
   "idCopyRequiredFor",
+  "redact",
+  "quarantine",
   "notify",
   "years",
   "months",

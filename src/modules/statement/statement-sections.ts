@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "../../core/i18n/index.ts";
 import type { Policy } from "../../policy/index.ts";
+import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
 
 export interface StatementSection {
@@ -46,7 +47,11 @@ export function statementSections(
       ].join("\n"),
     },
     ...purposes,
-    { key: "special", title: t("statement.special"), text: policy.specialData[locale] },
+    {
+      key: "special",
+      title: t("statement.special"),
+      text: [policy.specialData[locale], ...sensitiveDataHandling(policy, t)].join("\n\n"),
+    },
     {
       key: "cookies",
       title: t("statement.cookies"),

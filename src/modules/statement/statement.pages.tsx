@@ -2,6 +2,7 @@ import type { VNode } from "preact";
 import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale, MessageKey } from "../../core/i18n/index.ts";
 import type { Policy, Purpose } from "../../policy/policy.schema.ts";
+import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
 
 type Localized = Record<Locale, string>;
@@ -124,6 +125,9 @@ export function StatementPage(props: {
 
         <h2>{t("statement.special")}</h2>
         <Paragraph text={policy.specialData} locale={locale} />
+        {sensitiveDataHandling(policy, t).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
 
         <h2>{t("statement.cookies")}</h2>
         <Paragraph text={policy.cookiesIntro} locale={locale} />

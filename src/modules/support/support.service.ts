@@ -3,6 +3,7 @@ import { and, eq, gt, ne } from "drizzle-orm";
 import { appendAudit } from "../../audit/index.ts";
 import type { Db } from "../../core/db/database.ts";
 import { mayProcess, objectToProcessing, retentionFor } from "../../datamap/index.ts";
+import { refuseSpecialCategories } from "../scanner/index.ts";
 import { maxPasswordLifetimeMs } from "./password-store.ts";
 import { supportSessionRecordType, teamviewerIdRecordType } from "./support.records.ts";
 import { supportSessions, teamviewerIds } from "./support.tables.ts";
@@ -169,7 +170,11 @@ export async function endSession(
   // Read now, wiped only once this technician's session has really ended.
   const handed = deps.passwords.get(input.sessionId);
   const summary = input.summary.trim()
-    ? (await deps.sensitiveData(input.summary.trim(), input.locale)).text
+    ? refuseSpecialCategories(
+        await deps.sensitiveData(input.summary.trim(), input.locale),
+        "summary",
+        input.locale,
+      )
     : "";
   const outcome = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();

@@ -38,6 +38,7 @@ export const contactFormEn: Record<keyof typeof contactFormNl, string> = {
     "{file} was refused: its content is not an accepted file type (PDF, image, Office, OpenDocument, text, CSV or ZIP), whatever its name says.",
   "contact-form.sent.title": "Message received",
   "contact-form.sent.reference": "Your reference is {reference}.",
+  "contact-form.sent.screening": "About your message",
   "contact-form.sent.mail":
     "A confirmation is on its way by e-mail. Please mention the reference if you contact us about this again.",
   "contact-form.sent.home": "Back to the home page",

@@ -40,6 +40,7 @@ export const contactFormFr: Record<keyof typeof contactFormNl, string> = {
     "{file} a été refusé : son contenu n’est pas un type de fichier accepté (PDF, image, Office, OpenDocument, texte, CSV ou ZIP), quel que soit son nom.",
   "contact-form.sent.title": "Message reçu",
   "contact-form.sent.reference": "Votre référence est {reference}.",
+  "contact-form.sent.screening": "À propos de votre message",
   "contact-form.sent.mail":
     "Une confirmation vous est envoyée par e-mail. Mentionnez la référence si vous nous recontactez à ce sujet.",
   "contact-form.sent.home": "Retour à la page d’accueil",

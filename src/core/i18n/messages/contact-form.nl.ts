@@ -37,6 +37,7 @@ export const contactFormNl = {
     "{file} werd geweigerd: de inhoud is geen toegelaten bestandstype (PDF, afbeelding, Office, OpenDocument, tekst, CSV of ZIP), wat de naam ook zegt.",
   "contact-form.sent.title": "Bericht ontvangen",
   "contact-form.sent.reference": "Je referentie is {reference}.",
+  "contact-form.sent.screening": "Over je bericht",
   "contact-form.sent.mail":
     "Je krijgt zo dadelijk een bevestiging per e-mail. Vermeld de referentie als je ons hierover nog contacteert.",
   "contact-form.sent.home": "Terug naar de startpagina",

@@ -16,6 +16,8 @@ export const scannerEn: Record<keyof typeof scannerNl, string> = {
   "scanner.type.genetic": "genetic data",
   "scanner.type.biometric": "biometric data",
   "scanner.type.minor": "a minor",
+  "scanner.refused":
+    "This text seems to contain data about {types}. We do not keep such data: leave it out and save again.",
   "scanner.redacted": "[removed: {type}]",
   "scanner.statement.redact":
     "If you send us such data in a message anyway, we remove it before we store the message: {types}. You see straight away what we removed and why.",

@@ -16,6 +16,8 @@ export const scannerFr: Record<keyof typeof scannerNl, string> = {
   "scanner.type.genetic": "des données génétiques",
   "scanner.type.biometric": "des données biométriques",
   "scanner.type.minor": "un mineur",
+  "scanner.refused":
+    "Ce texte semble contenir des données sur {types}. Nous ne conservons pas ces données : retirez-les et enregistrez à nouveau.",
   "scanner.redacted": "[supprimé : {type}]",
   "scanner.statement.redact":
     "Si vous nous envoyez malgré tout de telles données dans un message, nous les supprimons avant de l'enregistrer : {types}. Vous voyez tout de suite ce que nous avons retiré et pourquoi.",

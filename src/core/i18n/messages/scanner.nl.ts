@@ -14,6 +14,8 @@ export const scannerNl = {
   "scanner.type.genetic": "genetische gegevens",
   "scanner.type.biometric": "biometrische gegevens",
   "scanner.type.minor": "een minderjarige",
+  "scanner.refused":
+    "Deze tekst lijkt gegevens te bevatten over {types}. Die bewaren we niet: laat ze weg en bewaar opnieuw.",
   "scanner.redacted": "[verwijderd: {type}]",
   "scanner.statement.redact":
     "Stuur je ons toch zulke gegevens in een bericht, dan verwijderen we deze nog vóór we het bewaren: {types}. Je ziet meteen wat we weghaalden en waarom.",
