@@ -12,6 +12,7 @@ import { printNewsletterEnqueueBenchmark } from "./newsletter-enqueue.ts";
 import { printOrdersBenchmark } from "./orders.ts";
 import { benchRetentionSweep, formatSweepBench, type SweepBenchResult } from "./retention-sweep.ts";
 import { printRightsAnswerBenchmark } from "./rights-answer.ts";
+import { printScannerBenchmark } from "./scanner.ts";
 import { statementThroughput } from "./statement.ts";
 import { printVaultBenchmarks } from "./vault.ts";
 
@@ -97,3 +98,5 @@ process.stdout.write("\n");
 await printConsentSizeBenchmark();
 process.stdout.write("\n");
 await printConsentLoadBenchmark();
+process.stdout.write("\n");
+await printScannerBenchmark();

@@ -7,6 +7,7 @@ import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
 import { registerPolicyCommands } from "./policy.ts";
 import { registerRetentionCommands } from "./retention.ts";
+import { registerScanCommand } from "./scan.ts";
 import { registerServeCommand } from "./serve.ts";
 import { registerStaffCommands } from "./staff.ts";
 
@@ -29,5 +30,6 @@ registerAuditCommands(program);
 registerPolicyCommands(program);
 registerRetentionCommands(program);
 registerCookiesCommands(program);
+registerScanCommand(program);
 
 await program.parseAsync(process.argv);

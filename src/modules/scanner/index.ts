@@ -5,6 +5,7 @@ import type { ScannerDeps } from "./scanner-deps.ts";
 export type { Finding } from "./detect/finding.ts";
 export { normaliseText } from "./detect/normalise.ts";
 export { type ScanOptions, scanText } from "./detect/scan-text.ts";
+export { explainFinding } from "./explain.ts";
 export { sensitiveDataHandling } from "./handling-text.ts";
 export {
   deleteQuarantined,

@@ -53,30 +53,47 @@ function foldCharacter(char: string): string {
 
 const ascii = /^[\x00-\x7f]*$/;
 
+const utf16 = new TextDecoder("utf-16le");
+
 export function normaliseText(original: string): NormalisedText {
   if (ascii.test(original)) return { original, folded: original.toLowerCase(), toOriginal: null };
-  const parts: string[] = [];
-  const offsets: number[] = [];
+  // Code units and offsets go into typed arrays, decoded once: a string per character was the
+  // cost of the whole scan on French text, where accents cut every ASCII run short.
+  let units = new Uint16Array(original.length + 16);
+  let offsets = new Uint32Array(original.length + 16);
+  let out = 0;
+  const reserve = (more: number) => {
+    if (out + more < units.length) return;
+    const size = (units.length + more) * 2;
+    const grownUnits = new Uint16Array(size);
+    grownUnits.set(units);
+    units = grownUnits;
+    const grownOffsets = new Uint32Array(size);
+    grownOffsets.set(offsets);
+    offsets = grownOffsets;
+  };
   let index = 0;
   while (index < original.length) {
-    let run = index;
-    while (run < original.length && original.charCodeAt(run) < 128) run += 1;
-    if (run > index) {
-      // ASCII runs are most of every message: one slice, no per-character work.
-      parts.push(original.slice(index, run).toLowerCase());
-      for (let at = index; at < run; at += 1) offsets.push(at);
-      index = run;
+    const code = original.charCodeAt(index);
+    if (code < 128) {
+      reserve(1);
+      units[out] = code >= 65 && code <= 90 ? code + 32 : code;
+      offsets[out++] = index;
+      index += 1;
       continue;
     }
-    const code = original.charCodeAt(index);
     const width = code >= 0xd800 && code <= 0xdbff && index + 1 < original.length ? 2 : 1;
     const folded = foldCharacter(original.slice(index, index + width));
-    for (let unit = 0; unit < folded.length; unit += 1) offsets.push(index);
-    parts.push(folded);
+    reserve(folded.length);
+    for (let unit = 0; unit < folded.length; unit += 1) {
+      units[out] = folded.charCodeAt(unit);
+      offsets[out++] = index;
+    }
     index += width;
   }
-  offsets.push(original.length);
-  return { original, folded: parts.join(""), toOriginal: Uint32Array.from(offsets) };
+  offsets[out] = original.length;
+  const folded = utf16.decode(units.subarray(0, out));
+  return { original, folded, toOriginal: offsets.subarray(0, out + 1) };
 }
 
 /** The original span of folded offsets [start, end). */

@@ -30,10 +30,29 @@ function rank(finding: Finding): number {
 }
 
 function withoutOverlaps(findings: Finding[]): Finding[] {
-  const byRank = [...findings].sort((a, b) => rank(b) - rank(a) || a.start - b.start);
+  const byStart = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
-  for (const finding of byRank) {
-    const clash = kept.find(
+  // Findings that overlap form small clusters; the ranking runs within each, so a long text with
+  // thousands of findings stays linear after the sort.
+  let cluster: Finding[] = [];
+  let clusterEnd = -1;
+  for (const finding of byStart) {
+    if (finding.start >= clusterEnd && cluster.length > 0) {
+      kept.push(...resolveCluster(cluster));
+      cluster = [];
+    }
+    cluster.push(finding);
+    clusterEnd = Math.max(clusterEnd, finding.end);
+  }
+  kept.push(...resolveCluster(cluster));
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function resolveCluster(cluster: Finding[]): Finding[] {
+  if (cluster.length <= 1) return cluster;
+  const kept: Finding[] = [];
+  for (const finding of [...cluster].sort((a, b) => rank(b) - rank(a) || a.start - b.start)) {
+    const clash = kept.some(
       (other) =>
         other.start < finding.end &&
         finding.start < other.end &&
@@ -41,5 +60,5 @@ function withoutOverlaps(findings: Finding[]): Finding[] {
     );
     if (!clash) kept.push(finding);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }
