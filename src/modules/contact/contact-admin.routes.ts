@@ -278,7 +278,16 @@ export function registerContactAdminRoutes(app: FastifyInstance, deps: ContactMo
             status: 400,
           });
         }
-        const written = await write(deps, { requestId, staffId: staff.staffId, text });
+        let written: string | undefined;
+        try {
+          written = await write(deps, { requestId, staffId: staff.staffId, text });
+        } catch (error) {
+          // The scanner refused special-category data: stay on the page and say why.
+          const refusal =
+            error instanceof AppError ? error.options.fields?.[0]?.message : undefined;
+          if (!refusal) throw error;
+          return renderRequest(request, reply, requestId, { error: refusal, status: 400 });
+        }
         if (!written) throw new AppError("not_found");
         return reply.redirect(`/admin/contact/${requestId}?done=${done}`, 303);
       },
