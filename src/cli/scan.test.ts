@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const bin = fileURLToPath(new URL("../../bin/wits-privacy.js", import.meta.url));
+
+/** The CLI as an operator runs it, optionally with text on standard input. */
+function scan(args: string[], stdin?: string) {
+  const child = spawn(process.execPath, [bin, "scan", ...args], {
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  child.stdin.end(stdin ?? "");
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function nationalNumber(first9: string): string {
+  return first9 + String(97 - (Number(first9) % 97)).padStart(2, "0");
+}
+
+describe("wits-privacy scan (statement: sensitive data is found and removed)", () => {
+  it("reports where, what and the policy's action for a file, and never prints the value", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wits-scan-"));
+    const file = path.join(dir, "ticket.txt");
+    const value = nationalNumber("900215123");
+    await writeFile(file, `Goedemorgen,\nMijn INSZ is ${value}, PIN: 4821.\n`);
+    const result = await scan([file]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /2:\d+\s+national_number\s+\d+%\s+redact/);
+    assert.match(result.stdout, /credential\s+\d+%\s+redact/);
+    assert.ok(!result.stdout.includes(value) && !result.stdout.includes("4821"));
+  });
+
+  it("reads standard input and prints JSON with an explanation in the chosen language", async () => {
+    const result = await scan(["-", "--json", "--lang", "en"], "Card 4111 1111 1111 1111 please");
+    assert.equal(result.code, 1, result.stderr);
+    const [finding] = JSON.parse(result.stdout).findings;
+    assert.equal(finding.type, "payment_card");
+    assert.equal(finding.action, "redact");
+    assert.equal(finding.line, 1);
+    assert.ok(finding.explanation.length > 10);
+  });
+
+  it("exits 0 on a clean text and 2 with the fix for a missing file", async () => {
+    const clean = await scan([], "Factuur 2026-0042, BTW BE0403019261, bel 0470 12 34 56.");
+    assert.equal(clean.code, 0, clean.stdout);
+    assert.match(clean.stdout, /No sensitive data found/);
+    const missing = await scan(["/nonexistent/ticket.txt"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /does not exist: give a text file, or - to read standard input/);
+  });
+});
