@@ -51,7 +51,7 @@ function foldCharacter(char: string): string {
   return folded;
 }
 
-const ascii = /^[\x00-\x7f]*$/;
+const ascii = /^\p{ASCII}*$/u;
 
 const utf16 = new TextDecoder("utf-16le");
 
