@@ -6,6 +6,7 @@ import { cookieScanJob } from "./modules/consent/index.ts";
 import { newsletterBouncesJob } from "./modules/newsletter/bounces.job.ts";
 import { newsletterCampaignsJob } from "./modules/newsletter/campaigns.job.ts";
 import { rightsRemindersJob } from "./modules/rights/index.ts";
+import { quarantineExpiryJob, storedScanJob } from "./modules/scanner/index.ts";
 import type { Policy } from "./policy/index.ts";
 import type { Vault } from "./vault/index.ts";
 
@@ -29,5 +30,7 @@ export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[
     newsletterBouncesJob,
     rightsRemindersJob(),
     cookieScanJob(deps),
+    quarantineExpiryJob(deps),
+    storedScanJob(deps),
   ];
 }

@@ -54,11 +54,14 @@ export async function holdRecord(
 ): Promise<HoldOutcome> {
   const hours = deps.policy().sensitiveData.quarantineHours;
   const held = await insertHold(tx, deps, input, hours);
-  if (input.types.includes("minor") && input.subjectId) {
-    await holdMinorsOtherRecords(tx, deps, input.subjectId, input);
-  }
+  const others =
+    input.types.includes("minor") && input.subjectId
+      ? await holdMinorsOtherRecords(tx, deps, input.subjectId, input)
+      : [];
   if (hours === 0) {
-    await deleteQuarantined(tx, deps, held, { type: "system", id: "scanner.intake" });
+    for (const hold of [held, ...others]) {
+      await deleteQuarantined(tx, deps, hold, { type: "system", id: "scanner.intake" });
+    }
     return { quarantineId: held.id, deleted: true, hours };
   }
   await mailQuarantineHeld(tx, deps, held);
@@ -104,7 +107,8 @@ async function holdMinorsOtherRecords(
   deps: ScannerDeps,
   subjectId: string,
   origin: HoldInput,
-): Promise<void> {
+): Promise<Quarantine[]> {
+  const holds: Quarantine[] = [];
   for (const typeId of minorRecordTypes) {
     const type = deps.dataMap.get(typeId);
     if (!type) continue;
@@ -115,14 +119,13 @@ async function holdMinorsOtherRecords(
     );
     for (const row of rows) {
       if (row.id === origin.recordId) continue;
-      await insertHold(
-        tx,
-        deps,
-        { ...origin, recordType: type, recordId: row.id },
-        deps.policy().sensitiveData.quarantineHours,
+      const hours = deps.policy().sensitiveData.quarantineHours;
+      holds.push(
+        await insertHold(tx, deps, { ...origin, recordType: type, recordId: row.id }, hours),
       );
     }
   }
+  return holds;
 }
 
 /** True while any record of the subject is held as a suspected minor's. */
