@@ -1,4 +1,3 @@
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { systemClock } from "../core/clock.ts";
 import { type Config, ConfigError } from "../core/config.ts";
@@ -11,7 +10,6 @@ import {
   planSweep,
   type RecordType,
   type SweepPlanRow,
-  type SweepProgress,
   type SweepReport,
   sweepRetention,
 } from "../datamap/index.ts";
@@ -25,6 +23,7 @@ import {
 import { createDataMap } from "../record-types.ts";
 import { loadMasterKeyring, type MasterKeyring, openVault } from "../vault/index.ts";
 import { commandAction } from "./command-action.ts";
+import { progressPrinter } from "./progress-printer.ts";
 import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 interface RunOptions {
@@ -156,7 +155,10 @@ async function sweepWithProgress(
     stop.abort();
   };
   process.once("SIGINT", interrupt);
-  const progress = progressPrinter(process.stderr);
+  const progress = progressPrinter(process.stderr, {
+    bar: "erasing",
+    line: "erased or deferred {done} of {total} due records ({recordType})",
+  });
   try {
     return await sweepRetention(
       { db: database.db, clock: systemClock, ...deps },
@@ -171,37 +173,6 @@ async function sweepWithProgress(
     progress.done();
     process.off("SIGINT", interrupt);
   }
-}
-
-/** A bar on a terminal; elsewhere (a log file, cron mail) a line per tenth keeps output short. */
-function progressPrinter(stream: NodeJS.WriteStream) {
-  let bar: cliProgress.SingleBar | undefined;
-  let lastTenth = 0;
-  return {
-    update: ({ recordType, done, total }: SweepProgress) => {
-      if (stream.isTTY) {
-        if (!bar) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream,
-              format: "erasing [{bar}] {value}/{total} {recordType}",
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, 0, { recordType });
-        }
-        bar.setTotal(total);
-        bar.update(done, { recordType });
-        return;
-      }
-      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
-      if (tenth <= lastTenth) return;
-      lastTenth = tenth;
-      stream.write(`erased or deferred ${done} of ${total} due records (${recordType})\n`);
-    },
-    done: () => bar?.stop(),
-  };
 }
 
 function formatPlan(

@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 const bin = fileURLToPath(new URL("../../bin/wits-privacy.js", import.meta.url));
 
 /** The CLI as an operator runs it, optionally with text on standard input. */
-function scan(args: string[], stdin?: string) {
+function scan(args: string[], stdin?: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [bin, "scan", ...args], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
@@ -62,5 +62,13 @@ describe("wits-privacy scan (statement: sensitive data is found and removed)", (
     const missing = await scan(["/nonexistent/ticket.txt"]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /does not exist: give a text file, or - to read standard input/);
+  });
+
+  it("scans stored records with --stored and says how many it read", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-scan-stored-"));
+    const result = await scan(["--stored"], undefined, { DATA_DIR: dataDir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Scanned 0 records: no sensitive data found/);
+    assert.match(result.stderr, /scanned 0 of 0 stored records/);
   });
 });

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from "../core/config.ts";
 import { isLocale, type Locale, translator } from "../core/i18n/index.ts";
 import { actionFor, explainFinding, type Finding, scanText } from "../modules/scanner/index.ts";
 import { loadActivePolicy, type Policy, PolicyError } from "../policy/index.ts";
+import { commandAction } from "./command-action.ts";
+import { scanStoredData } from "./scan-stored.ts";
 
 /** 0: nothing found; 1: something was; 2: the text could not be read. */
 export const scanExitCodes = { clean: 0, found: 1, unusable: 2 } as const;
@@ -29,10 +31,20 @@ export function registerScanCommand(program: Command): void {
     .argument("[file]", "the text file to scan, or - for standard input", "-")
     .option("--json", "print the findings as JSON")
     .option("--lang <nl|en|fr>", "language of the explanations", "nl")
+    .option(
+      "--stored",
+      "instead of a file, scan every record already stored (as the back office's “scan existing data”), with progress; prints record ids, fields and kinds, never the text",
+    )
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : scanExitCodes.unusable);
     })
-    .action(async (file: string, options: { json?: boolean; lang: string }) => {
+    .action(async (file: string, options: { json?: boolean; lang: string; stored?: boolean }) => {
+      if (options.stored) {
+        await commandAction(async (config) => {
+          process.exitCode = await scanStoredData(config);
+        })();
+        return;
+      }
       process.exitCode = await runScan({ source: file, json: options.json, lang: options.lang });
     });
 }
