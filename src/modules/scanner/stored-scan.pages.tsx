@@ -84,14 +84,14 @@ function ScanStatus(props: ScanSectionProps & { scan: StoredScan }): VNode {
  * Without JavaScript a page can only follow progress by reloading itself. That is the officer's
  * choice (WCAG 2.2.1: no timed refresh the user did not ask for), made with one link and undone
  * with another. The meta element sits in the body because the layout has no slot in the head;
- * browsers act on it there too. The reload drops `?done=`, so "the scan is queued" does not stay
- * on screen while it runs.
+ * browsers act on it there too. The target has no `#scan`: chromium treats a refresh to an address
+ * that differs only by its fragment as a jump within the page, and never reloads.
  */
 function Refreshing(props: { t: Translate; refresh: boolean }): VNode {
   const { t } = props;
   return props.refresh ? (
     <p>
-      <meta http-equiv="refresh" content="3; url=/admin/quarantine?refresh=on#scan" />
+      <meta http-equiv="refresh" content="3; url=/admin/quarantine?refresh=on" />
       {t("scanner-admin.scan.refreshing")}{" "}
       <a href="/admin/quarantine#scan">{t("scanner-admin.scan.refresh_off")}</a>
     </p>

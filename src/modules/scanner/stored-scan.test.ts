@@ -135,7 +135,7 @@ for (const kind of databaseKinds) {
       const following = await get("/admin/quarantine?refresh=on");
       assert.match(
         following.body,
-        /<meta http-equiv="refresh" content="3; url=\/admin\/quarantine\?refresh=on#scan"\/?>/,
+        /<meta http-equiv="refresh" content="3; url=\/admin\/quarantine\?refresh=on"\/?>/,
       );
     });
 
