@@ -51,6 +51,7 @@ export {
   type StoredScanProgress,
   type StoredScanRunOptions,
 } from "./stored-scan.ts";
+export { type StoredScanReport, storedScanReport } from "./stored-scan-report.ts";
 
 /** The statement's "bijzondere persoonsgegevens": the quarantine and the scan of stored data. */
 export function registerScannerModule(app: FastifyInstance, deps: ScannerDeps): void {
