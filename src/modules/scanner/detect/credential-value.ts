@@ -13,7 +13,14 @@ export interface ValueSpan {
  * How the value was introduced: `:`/`=` straight after the word says most, a verb ("is", "est")
  * a little less, a bare value after the word least.
  */
-export type Introduction = "assign" | "verb" | "gap-assign" | "gap-verb" | "qualified" | "bare";
+export type Introduction =
+  | "assign"
+  | "verb"
+  | "gap-assign"
+  | "gap-verb"
+  | "qualified"
+  | "qualified-verb"
+  | "bare";
 
 const quotes = "\"'`";
 const longestValue = 64;

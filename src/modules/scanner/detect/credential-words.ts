@@ -58,8 +58,11 @@ export const prepositionGap = [
   `(?:${spaces}+[\\p{L}\\p{N}'@._-]+){0,3}?`,
 ].join("");
 
-/** One word naming what the secret is for ("mot de passe wifi : x", "wachtwoord Gmail: x"). */
-export const qualifierWord = `${spaces}+[\\p{L}\\p{N}'@._-]+`;
+/**
+ * One or two words naming what the secret is for ("mot de passe wifi : x", "wachtwoord Gmail: x",
+ * "mot de passe Office 365 est x"): product names often come in two words.
+ */
+export const qualifierWord = `(?:${spaces}+[\\p{L}\\p{N}'@._-]+){1,2}?`;
 
 /**
  * "login en wachtwoord: jan / abc123", "TeamViewer ID en wachtwoord: 123 456 789 en 4hx7k2":

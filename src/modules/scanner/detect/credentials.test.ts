@@ -49,6 +49,21 @@ describe("passwords given with a connector", () => {
     }
   });
 
+  it("reads a product name of one or two words between the word and its verb", () => {
+    expectSecret("Mon mot de passe Office 365 est Bruxelles_2023 et je", "Bruxelles_2023");
+    expectSecret("mijn wachtwoord Microsoft Teams is Lente!2026", "Lente!2026");
+    for (const text of [
+      "mon mot de passe Office 365 est expiré",
+      "my password Office 365 is wrong",
+    ]) {
+      assert.deepEqual(
+        scanText(text).filter((f) => f.type === "credential"),
+        [],
+        text,
+      );
+    }
+  });
+
   it("takes the value in French and English", () => {
     const cases: Array<[string, string]> = [
       ["Mot de passe : azerty123", "azerty123"],

@@ -24,6 +24,7 @@ const introductions: ReadonlyArray<[Introduction, RegExp]> = [
   ["gap-assign", new RegExp(`${prepositionGap}(?:${assignConnector})`, "yu")],
   ["gap-verb", new RegExp(`${prepositionGap}(?:${verbConnector})`, "yu")],
   ["qualified", new RegExp(`${qualifierWord}(?:${assignConnector})`, "yu")],
+  ["qualified-verb", new RegExp(`${qualifierWord}(?:${verbConnector})`, "yu")],
   ["bare", /[ \t]+/y],
 ];
 
@@ -33,6 +34,7 @@ const confidenceOf: Record<Introduction, number> = {
   "gap-assign": 0.9,
   "gap-verb": 0.9,
   qualified: 0.9,
+  "qualified-verb": 0.85,
   bare: 0.8,
 };
 

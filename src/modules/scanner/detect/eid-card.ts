@@ -24,7 +24,9 @@ const labels = new RegExp(
   [
     "\\b(?:",
     "(?<card>(?:identiteits)?kaart(?:nummer|nr)?|identiteitskaartnummer|eid|e-id|id-kaart|id kaart",
-    "|numero de (?:la )?carte|carte d'identite|carte eid|card number|id card|identity card)",
+    // "Document number" is what the card itself prints beside the number.
+    "|documentnummer|document ?(?:no|nr|number|nummer)|numero de (?:la )?carte|numero de document",
+    "|carte d'identite|carte eid|card number|id card|identity card)",
     "|(?<payment>gestructureerde mededeling|mededeling|communication structuree|communication|ogm",
     "|rekening(?:nummer)?|bankrekening(?:nummer)?|compte(?: bancaire)?|numero de compte|account(?: number)?|iban",
     "|stort(?:en)?|overschrijv(?:en|ing)|overmaken|betalen|virement|verse[rz]|payer|transfer|pay)",

@@ -313,7 +313,9 @@ describe("eID card number", () => {
   });
 
   it("takes twelve contiguous digits only with a card label", () => {
-    for (const label of ["kaartnummer", "identiteitskaart", "eID", "carte d'identité", "ID card"]) {
+    const labels = ["kaartnummer", "identiteitskaart", "eID", "carte d'identité", "ID card"];
+    // The card prints "document number" beside it, so people copy that word.
+    for (const label of [...labels, "Document no.", "documentnummer", "numéro de document"]) {
       const finding = expectOne(`${label}: ${card}`, "eid_card", card);
       assert.equal(finding.confidence, 0.95, label);
     }
