@@ -103,7 +103,16 @@ export function originalSpan(text: NormalisedText, start: number, end: number) {
   // The end is the original position just after the last folded unit's source character.
   const last = end > start ? (text.toOriginal[end - 1] ?? from) : from;
   const lastWidth = end > start ? characterWidth(text.original, last) : 0;
-  return { start: from, end: end > start ? last + lastWidth : from };
+  if (end <= start) return { start: from, end: from };
+  // Combining accents typed apart (NFD text from a Mac) fold to nothing: they belong to the span.
+  let after = last + lastWidth;
+  while (after < text.original.length && isMark(text.original[after] ?? "")) after += 1;
+  return { start: from, end: after };
+}
+
+const mark = /\p{M}/u;
+function isMark(character: string): boolean {
+  return character.charCodeAt(0) >= 0x300 && mark.test(character);
 }
 
 function characterWidth(text: string, offset: number): number {
