@@ -157,7 +157,8 @@ for (const kind of databaseKinds) {
       assert.equal(page.statusCode, 200, page.body);
       assert.match(page.body, /Quarantaine: contactaanvraag/);
       assert.match(page.body, /Lotte Janssens/);
-      assert.match(page.body, /Ik heb suikerziekte/);
+      assert.match(page.body, /Ik heb <mark>suikerziekte<\/mark>/, "the health word is marked");
+      assert.match(page.body, /<strong>gezondheid<\/strong> \(\d+% zeker\): /);
       assert.ok(page.body.includes(`<mark>${nationalNumber}</mark>`), "the number is marked");
       assert.match(page.body, /<strong>rijksregisternummer<\/strong> \(99% zeker\): /);
       assert.match(page.body, /Vals alarm — vrijgeven/);
