@@ -1,6 +1,5 @@
 import os from "node:os";
 import type { DatabaseKind } from "../src/core/db/database.ts";
-import { passThroughSensitiveData } from "../src/modules/contact/index.ts";
 import {
   addContactPerson,
   addDossierItem,
@@ -11,6 +10,7 @@ import {
   startAgreement,
 } from "../src/modules/customers/index.ts";
 import { createOrder, orderSchema } from "../src/modules/orders/index.ts";
+import { passThroughSensitiveData } from "../src/modules/scanner/index.ts";
 import { loadActivePolicy } from "../src/policy/index.ts";
 import { createDataMap } from "../src/record-types.ts";
 import { createTestApp } from "../test/helpers/app.ts";

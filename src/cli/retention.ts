@@ -24,6 +24,7 @@ import { createDataMap } from "../record-types.ts";
 import { loadMasterKeyring, type MasterKeyring, openVault } from "../vault/index.ts";
 import { commandAction } from "./command-action.ts";
 import { progressPrinter } from "./progress-printer.ts";
+import { stopOnInterrupt } from "./stop-on-interrupt.ts";
 import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 interface RunOptions {
@@ -149,12 +150,7 @@ async function sweepWithProgress(
   deps: ProductJobDeps,
   batchSize: number,
 ): Promise<SweepReport> {
-  const stop = new AbortController();
-  const interrupt = () => {
-    process.stderr.write("\nstopping after the current batch…\n");
-    stop.abort();
-  };
-  process.once("SIGINT", interrupt);
+  const interrupt = stopOnInterrupt();
   const progress = progressPrinter(process.stderr, {
     bar: "erasing",
     line: "erased or deferred {done} of {total} due records ({recordType})",
@@ -164,14 +160,14 @@ async function sweepWithProgress(
       { db: database.db, clock: systemClock, ...deps },
       {
         batchSize,
-        signal: stop.signal,
+        signal: interrupt.signal,
         onProgress: progress.update,
         actor: { type: "system", id: "cli.retention.run" },
       },
     );
   } finally {
     progress.done();
-    process.off("SIGINT", interrupt);
+    interrupt.release();
   }
 }
 

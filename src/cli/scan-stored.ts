@@ -8,6 +8,7 @@ import {
 import { loadMasterKeyring } from "../vault/index.ts";
 import { progressPrinter } from "./progress-printer.ts";
 import { openProductDeps } from "./retention.ts";
+import { stopOnInterrupt } from "./stop-on-interrupt.ts";
 import { withMigratedDatabase } from "./with-migrated-database.ts";
 
 /**
@@ -21,20 +22,18 @@ export async function scanStoredData(config: Config): Promise<number> {
   return withMigratedDatabase(config, async (database) => {
     const product = await openProductDeps(config, database, keyring);
     const deps = { ...product, db: database.db, clock: systemClock, config };
-    const stop = new AbortController();
-    const interrupt = () => {
-      process.stderr.write("\nstopping after the current batch…\n");
-      stop.abort();
-    };
-    process.once("SIGINT", interrupt);
+    const interrupt = stopOnInterrupt();
     const progress = progressPrinter(process.stderr, {
       bar: "scanning",
       line: "scanned {done} of {total} stored records ({recordType})",
     });
     try {
-      const scan = await runStoredScan(deps, { signal: stop.signal, onProgress: progress.update });
+      const scan = await runStoredScan(deps, {
+        signal: interrupt.signal,
+        onProgress: progress.update,
+      });
       progress.done();
-      if (!scan || scan.status !== "done") {
+      if (scan?.status !== "done") {
         process.stderr.write("stopped: run `wits-privacy scan --stored` again to go on.\n");
         return 130;
       }
@@ -42,7 +41,7 @@ export async function scanStoredData(config: Config): Promise<number> {
       process.stdout.write(formatStoredReport(report, scan.scanned));
       return report.hits.length > 0 ? 1 : 0;
     } finally {
-      process.off("SIGINT", interrupt);
+      interrupt.release();
     }
   });
 }

@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { systemClock } from "../../src/core/clock.ts";
 import type { RunningServer } from "../../src/main.ts";
-import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
 import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
+import { enrolStaffInBrowser } from "../helpers/browser-staff.ts";
 import { startTestServer } from "../helpers/server.ts";
-
-const password = "een lange zin als wachtwoord";
 
 describe("the campaign pages in a real browser", {
   skip: !hasChromium && "no chromium",
@@ -23,19 +20,11 @@ describe("the campaign pages in a real browser", {
     browser = await launchChromium();
     context = await browser.newContext({ locale: "nl-BE", viewport: viewports.phone });
     page = await context.newPage();
-    const { setupToken } = await createStaffAccount(
-      { db: server.database.db, clock: systemClock },
-      { email: "nina.privacy@wits.be", displayName: "Nina", role: "privacy" },
-    );
-    await page.goto(`${server.url}/admin/setup/${setupToken}`);
-    await page.getByLabel("Nieuw wachtwoord").fill(password);
-    await page.getByLabel("Herhaal het wachtwoord").fill(password);
-    await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-    await page.waitForURL(/\/admin\/enrol$/);
-    const secret = (await page.locator("figcaption code").textContent())?.replaceAll(" ", "") ?? "";
-    await page.getByLabel("Code").fill(totpCodeAt(secret, new Date()));
-    await page.getByRole("button", { name: "Activeren" }).click();
-    await page.getByRole("heading", { name: "Je herstelcodes" }).waitFor();
+    await enrolStaffInBrowser(page, server, {
+      email: "nina.privacy@wits.be",
+      displayName: "Nina",
+      role: "privacy",
+    });
   });
   after(async () => {
     await context?.close();

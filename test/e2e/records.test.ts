@@ -11,10 +11,10 @@ import { createLogger } from "../../src/core/log.ts";
 import { exportPackages, placeLegalHold } from "../../src/datamap/index.ts";
 import { type RunningServer, startServer } from "../../src/main.ts";
 import {
-  passThroughSensitiveData,
   type ReceivedContactRequest,
   receiveContactRequest,
 } from "../../src/modules/contact/index.ts";
+import { passThroughSensitiveData } from "../../src/modules/scanner/index.ts";
 import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
 import { loadActivePolicy } from "../../src/policy/index.ts";
 import { createDataMap } from "../../src/record-types.ts";

@@ -2,15 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { systemClock } from "../../src/core/clock.ts";
 import { queryRows } from "../../src/core/db/database.ts";
 import type { RunningServer } from "../../src/main.ts";
-import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
 import { isErased } from "../../src/vault/index.ts";
 import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
+import { enrolStaffInBrowser } from "../helpers/browser-staff.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const password = "een lange zin als wachtwoord";
 const email = "els.wouters@voorbeeld.be";
 /** A 1×1 PNG: the ID copy the person uploads. */
 const idPhoto = Buffer.from(
@@ -38,20 +36,11 @@ describe("a rights request from form to reply letter, in a real browser", {
     staffContext = await browser.newContext({ locale: "nl-BE", viewport: viewports.phone });
     visitor = await visitorContext.newPage();
     staff = await staffContext.newPage();
-    const { setupToken } = await createStaffAccount(
-      { db: server.database.db, clock: systemClock },
-      { email: "pieter.privacy@wits.be", displayName: "Pieter", role: "admin" },
-    );
-    await staff.goto(`${server.url}/admin/setup/${setupToken}`);
-    await staff.getByLabel("Nieuw wachtwoord").fill(password);
-    await staff.getByLabel("Herhaal het wachtwoord").fill(password);
-    await staff.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-    await staff.waitForURL(/\/admin\/enrol$/);
-    const secret =
-      (await staff.locator("figcaption code").textContent())?.replaceAll(" ", "") ?? "";
-    await staff.getByLabel("Code").fill(totpCodeAt(secret, new Date()));
-    await staff.getByRole("button", { name: "Activeren" }).click();
-    await staff.getByRole("heading", { name: "Je herstelcodes" }).waitFor();
+    await enrolStaffInBrowser(staff, server, {
+      email: "pieter.privacy@wits.be",
+      displayName: "Pieter",
+      role: "admin",
+    });
   });
   after(async () => {
     await visitorContext?.close();

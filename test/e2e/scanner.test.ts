@@ -6,13 +6,12 @@ import { systemClock } from "../../src/core/clock.ts";
 import { queryRows } from "../../src/core/db/database.ts";
 import type { RunningServer } from "../../src/main.ts";
 import { runStoredScan } from "../../src/modules/scanner/index.ts";
-import { createStaffAccount, totpCodeAt } from "../../src/modules/staff/index.ts";
 import { loadActivePolicy } from "../../src/policy/index.ts";
 import { createDataMap } from "../../src/record-types.ts";
 import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
+import { enrolStaffInBrowser } from "../helpers/browser-staff.ts";
 import { startTestServer } from "../helpers/server.ts";
 
-const password = "een lange zin als wachtwoord";
 /** The human check refuses a form sent within 3 seconds of showing it. */
 const readingTime = 3_100;
 
@@ -39,20 +38,11 @@ describe("sensitive data from a phone's contact form to the privacy officer's de
     staffContext = await browser.newContext({ locale: "nl-BE", viewport: viewports.phone });
     visitor = await visitorContext.newPage();
     officer = await staffContext.newPage();
-    const { setupToken } = await createStaffAccount(
-      { db: server.database.db, clock: systemClock },
-      { email: "petra.privacy@wits.be", displayName: "Petra", role: "privacy" },
-    );
-    await officer.goto(`${server.url}/admin/setup/${setupToken}`);
-    await officer.getByLabel("Nieuw wachtwoord").fill(password);
-    await officer.getByLabel("Herhaal het wachtwoord").fill(password);
-    await officer.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-    await officer.waitForURL(/\/admin\/enrol$/);
-    const secret =
-      (await officer.locator("figcaption code").textContent())?.replaceAll(" ", "") ?? "";
-    await officer.getByLabel("Code").fill(totpCodeAt(secret, new Date()));
-    await officer.getByRole("button", { name: "Activeren" }).click();
-    await officer.getByRole("heading", { name: "Je herstelcodes" }).waitFor();
+    await enrolStaffInBrowser(officer, server, {
+      email: "petra.privacy@wits.be",
+      displayName: "Petra",
+      role: "privacy",
+    });
   });
   after(async () => {
     await visitorContext?.close();

@@ -14,13 +14,8 @@ import type { FakeClock } from "../../core/clock.ts";
 import { loadConfig } from "../../core/config.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
-// By file until the consent module's index exports its services.
 import { linkConsentToSubject, recordConsentChoice } from "../../modules/consent/index.ts";
-import {
-  addContactNote,
-  passThroughSensitiveData,
-  receiveContactRequest,
-} from "../../modules/contact/index.ts";
+import { addContactNote, receiveContactRequest } from "../../modules/contact/index.ts";
 import {
   addDossierItem,
   addTicketNote,
@@ -37,6 +32,7 @@ import {
   type RightsDeps,
   storeIdCopy,
 } from "../../modules/rights/index.ts";
+import { passThroughSensitiveData } from "../../modules/scanner/index.ts";
 import {
   endSession,
   handOverByPhone,

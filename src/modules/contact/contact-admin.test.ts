@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
+import { passThroughSensitiveData } from "../scanner/index.ts";
 import {
   type ContactRequestInput,
   type ReceivedContactRequest,
@@ -16,7 +17,6 @@ import {
 } from "./contact.service.ts";
 import { contentDisposition } from "./contact-admin.routes.ts";
 import { listInbox } from "./contact-inbox.ts";
-import { passThroughSensitiveData } from "./sensitive-data-hook.ts";
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import type { Db } from "../../core/db/database.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import type { QuarantineHook, SensitiveDataHook } from "./sensitive-data-hook.ts";
+import type { QuarantineHook, SensitiveDataHook } from "../scanner/index.ts";
 
 export interface ContactModuleDeps {
   db: Db;

@@ -6,10 +6,10 @@ import { isLocale, translator } from "../../core/i18n/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
 import { retentionFor } from "../../datamap/index.ts";
 import { isErased } from "../../vault/index.ts";
+import { refuseSpecialCategories } from "../scanner/index.ts";
 import { contactNoteRecordType } from "./contact.records.ts";
 import type { ContactDeps } from "./contact.service.ts";
 import { type ContactNoteKind, contactNotes, contactRequests } from "./contact.tables.ts";
-import { refuseSpecialCategories } from "./sensitive-data-hook.ts";
 
 export interface ContactNote {
   id: string;

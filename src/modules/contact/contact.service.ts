@@ -14,14 +14,14 @@ import {
   retentionFor,
 } from "../../datamap/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
-import { contactAttachments, contactRequests } from "./contact.tables.ts";
 import {
   type IntakeScreening,
   mergeScans,
   type QuarantineHook,
   type SensitiveDataHook,
-} from "./sensitive-data-hook.ts";
+} from "../scanner/index.ts";
+import { contactAttachmentRecordType, contactRequestRecordType } from "./contact.records.ts";
+import { contactAttachments, contactRequests } from "./contact.tables.ts";
 
 export interface ContactDeps {
   db: Db;

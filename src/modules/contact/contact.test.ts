@@ -12,6 +12,7 @@ import {
   sweepRetention,
 } from "../../datamap/index.ts";
 import type { Vault } from "../../vault/index.ts";
+import { passThroughSensitiveData } from "../scanner/index.ts";
 import { type ContactRequestInput, markHandled, receiveContactRequest } from "./contact.service.ts";
 import {
   convertRequestToCustomer,
@@ -19,7 +20,6 @@ import {
   endLinkedAgreement,
   linkRequestToCustomer,
 } from "./contact-customer.ts";
-import { passThroughSensitiveData } from "./sensitive-data-hook.ts";
 
 const staffId = "00000000-0000-4000-8000-0000000000cc";
 const year = 365 * 24 * 60 * 60 * 1000;

@@ -26,13 +26,6 @@ export {
   listContactNotes,
   replyToContactRequest,
 } from "./contact-notes.ts";
-export {
-  passThroughSensitiveData,
-  refuseSpecialCategories,
-  type ScannedText,
-  type SensitiveDataFinding,
-  type SensitiveDataHook,
-} from "./sensitive-data-hook.ts";
 
 import type { FastifyInstance } from "fastify";
 import { registerContactAdminRoutes } from "./contact-admin.routes.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Translate } from "../../core/i18n/index.ts";
 import { findingTypes } from "../../policy/sensitive-data-types.ts";
-import type { IntakeScreening } from "./sensitive-data-hook.ts";
+import type { IntakeScreening } from "../scanner/index.ts";
 
 /**
  * The confirmation page is a GET after a redirect, so what the scanner did travels in its query:

@@ -12,7 +12,7 @@ import {
   retentionFor,
 } from "../../datamap/index.ts";
 import { isErased, type Vault } from "../../vault/index.ts";
-import { refuseSpecialCategories, type SensitiveDataHook } from "../contact/index.ts";
+import { refuseSpecialCategories, type SensitiveDataHook } from "../scanner/index.ts";
 import { customerContacts } from "./customers.tables.ts";
 import {
   dossierItemRecordType,

@@ -7,7 +7,7 @@ import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
 import { type DataMap, sweepRetention } from "../../datamap/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import { passThroughSensitiveData, type SensitiveDataHook } from "../contact/index.ts";
+import { passThroughSensitiveData, type SensitiveDataHook } from "../scanner/index.ts";
 import { createCustomer, endAgreement, startAgreement } from "./customers.service.ts";
 import {
   addDossierItem,

@@ -7,8 +7,9 @@ import { type SignedIn, setUpStaff, signIn, submitForm } from "../../../test/hel
 import { queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
-import { passThroughSensitiveData, receiveContactRequest } from "../contact/index.ts";
+import { receiveContactRequest } from "../contact/index.ts";
 import { subjectsOfCustomer } from "../customers/index.ts";
+import { passThroughSensitiveData } from "../scanner/index.ts";
 import { storeIdCopy } from "./id-copy-store.ts";
 import { createRequest } from "./request-intake.ts";
 import type { RequestedRight } from "./rights.tables.ts";

@@ -12,12 +12,12 @@ import { createDataMap } from "../../record-types.ts";
 import {
   type ContactDeps,
   contactRequestRecordType,
-  passThroughSensitiveData,
   receiveContactRequest,
 } from "../contact/index.ts";
 import { holdRecord } from "./quarantine.ts";
 import { quarantineExpiryJob } from "./quarantine-expiry.job.ts";
 import type { ScannerDeps } from "./scanner-deps.ts";
+import { passThroughSensitiveData } from "./sensitive-data.ts";
 
 const hour = 60 * 60 * 1000;
 /** 85.07.30-033 with its check digits: 97 − (850730033 mod 97) = 28. */

@@ -13,12 +13,12 @@ import type { Vault } from "../../vault/index.ts";
 import {
   type ContactDeps,
   contactRequestRecordType,
-  passThroughSensitiveData,
   receiveContactRequest,
 } from "../contact/index.ts";
 import { holdRecord } from "./quarantine.ts";
 import type { StoredScanHit } from "./scanner.tables.ts";
 import type { ScannerDeps } from "./scanner-deps.ts";
+import { passThroughSensitiveData } from "./sensitive-data.ts";
 import { storedScanJob } from "./stored-scan.job.ts";
 import {
   continueStoredScan,

@@ -3,7 +3,7 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import type { SensitiveDataHook } from "../contact/index.ts";
+import type { SensitiveDataHook } from "../scanner/index.ts";
 import type { PasswordStore } from "./password-store.ts";
 
 export interface SupportDeps {

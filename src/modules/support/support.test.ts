@@ -14,8 +14,8 @@ import { loadActivePolicy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
 import type { Vault } from "../../vault/index.ts";
 import { openTestVault } from "../../vault/test-vault.ts";
-import { passThroughSensitiveData } from "../contact/index.ts";
 import { createCustomer, startAgreement } from "../customers/index.ts";
+import { passThroughSensitiveData } from "../scanner/index.ts";
 import { memoryPasswordStore } from "./password-store.ts";
 import {
   endSession,
