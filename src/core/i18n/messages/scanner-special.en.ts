@@ -31,6 +31,11 @@ export const scannerSpecialEn: Record<keyof typeof scannerSpecialNl, string> = {
     "A person's origin: '{term}' with a people or country next to it.",
   "scanner.reason.biometric_data": "Data about a person's '{term}' is shared or stored.",
   "scanner.reason.health_hereditary": "A hereditary condition ('{term}') is health data as well.",
+  "scanner.reason.health_genetic_result":
+    "A genetic test that names a disease ('{term}') is health data as well.",
+  "scanner.reason.ethnic_origin_ancestry":
+    "An ancestry test ('{term}') whose result names a people reveals ethnic origin.",
+  "scanner.reason.sex_life_same_sex_couple": "A same-sex couple is described: '{term}'.",
   "scanner.reason.minor_age": "Age {age} stated by the writer.",
   "scanner.reason.minor_age_label": "Age {age} given after 'age'.",
   "scanner.reason.minor_school_year": "The writer names a school year: '{term}'.",

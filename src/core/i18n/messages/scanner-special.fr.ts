@@ -34,6 +34,11 @@ export const scannerSpecialFr: Record<keyof typeof scannerSpecialNl, string> = {
     "Des données « {term} » d'une personne sont envoyées ou conservées.",
   "scanner.reason.health_hereditary":
     "Une maladie héréditaire (« {term} ») est aussi une donnée de santé.",
+  "scanner.reason.health_genetic_result":
+    "Un test génétique qui nomme une maladie ('{term}') est aussi une donnée de santé.",
+  "scanner.reason.ethnic_origin_ancestry":
+    "Un test d'ascendance ('{term}') dont le résultat nomme un peuple révèle l'origine ethnique.",
+  "scanner.reason.sex_life_same_sex_couple": "Un couple de même sexe est décrit : '{term}'.",
   "scanner.reason.minor_age": "Âge de {age} ans indiqué par l'auteur.",
   "scanner.reason.minor_age_label": "Âge de {age} ans indiqué après « âge ».",
   "scanner.reason.minor_school_year": "L'auteur mentionne une année scolaire : « {term} ».",

@@ -34,6 +34,12 @@ export const scannerSpecialNl = {
     "Gegevens over '{term}' van een persoon worden gedeeld of bewaard.",
   "scanner.reason.health_hereditary":
     "Een erfelijke aandoening ('{term}') is ook een gezondheidsgegeven.",
+  "scanner.reason.health_genetic_result":
+    "Een genetische test die een ziekte noemt ('{term}') is ook een gezondheidsgegeven.",
+  "scanner.reason.ethnic_origin_ancestry":
+    "Een afstammingstest ('{term}') waarvan het resultaat een volk noemt, toont etnische afkomst.",
+  "scanner.reason.sex_life_same_sex_couple":
+    "Er wordt een koppel van hetzelfde geslacht beschreven: '{term}'.",
   "scanner.reason.minor_age": "Leeftijd {age} jaar vermeld door de schrijver.",
   "scanner.reason.minor_age_label": "Leeftijd {age} jaar ingevuld bij 'leeftijd'.",
   "scanner.reason.minor_school_year": "De schrijver noemt een schooljaar: '{term}'.",

@@ -31,6 +31,17 @@ export function hasBusinessWord(clause: readonly string[]): boolean {
 const purposes: ReadonlySet<string> = wordSet("voor pour for");
 
 /**
+ * Words after which "voor", "pour", "for" name what a person has, not who a product is for:
+ * "erfelijke aanleg voor darmkanker", "behandeld voor kanker", "hospitalisée pour une
+ * dépression", "treated for cancer", "tested positive for HIV".
+ */
+const conditionLeads: ReadonlySet<string> = wordSet(`
+  aanleg vatbaar vatbaarheid behandeld opgenomen geopereerd getest positief predisposition
+  traite traitee hospitalise hospitalisee opere operee positif positive treated admitted tested
+  prone hospitalized hospitalised operated
+`);
+
+/**
  * `clause` runs nearest first from the word back to the start of its clause. A place or a group
  * ("ziekenhuis", "vakbond") after "van het", "for the" is an organisation; a condition is not
  * ("drager van een erfelijke ziekte", "de klant is zwanger"), so `place` is false for
@@ -41,7 +52,8 @@ export function hasBusinessContext(clause: readonly string[], place = true): boo
   if (place && hasBusinessWord(clause)) return true;
   const [first = "", second = ""] = clause;
   const links = place ? forOrOf : purposes;
-  if (links.has(first) || (institutionArticles.has(first) && links.has(second))) return true;
+  const link = links.has(first) ? 0 : institutionArticles.has(first) && links.has(second) ? 1 : -1;
+  if (link >= 0 && !(!place && conditionLeads.has(clause[link + 1] ?? ""))) return true;
   // "we zijn een ziekenhuis", "we are a hospital", "nous sommes une école".
   return clause.some(
     (word, index) =>
@@ -103,14 +115,29 @@ const dataWords: ReadonlySet<string> = wordSet(`
   stocker stocke stockee stockees stockes enregistrer enregistre enregistree enregistrees
   conserver conserve conservees copie fichier donnees partager partage send sent sending store
   stored storing save saved upload uploaded collect collected file copy attached attachment
-  register registered template share shared
+  register registered template share shared sjabloon sjablonen modele gabarit profiel profil
+  profile scan scans sample samples export exporteren geexporteerd exporte exported import
+  importeren importer enroll enrol enrolment enrollment bijgevoegd toegevoegd ci-joint ci-jointe
+  ci-joints ci-jointes jointe joint attach attaching inscannen ingescand gescand scanned capture
+  captured numerise numerisee numerisees enregistrement registratie opladen uploaden laden
+  charger importeer inladen
 `);
+
+/** A reader that fails: "mijn vingerafdruk wordt niet herkend", "my fingerprint won't work". */
+const failureWords: ReadonlySet<string> = wordSet(`
+  herkend herkent herkennen werkt werken recognised recognized recognise recognize reconnu
+  reconnue reconnues reconnus reconnait fonctionne marche work works working
+`);
+
+export function hasFailureCue(words: readonly string[]): boolean {
+  return words.some((word) => failureWords.has(word));
+}
 
 /** Device talk: the word names a reader, a login or a gadget, not data about a person. */
 const deviceWords: ReadonlySet<string> = wordSet(`
   lezer reader scanner sensor capteur lecteur login inloggen aanmelden ontgrendelen ontgrendel
   unlock unlocks unlocking hello touch windows laptop pc computer ordinateur gsm smartphone
-  telefoon phone iphone android
+  telefoon phone iphone android portable
 `);
 
 export function hasDataCue(words: readonly string[]): boolean {

@@ -15,8 +15,14 @@ import type { SpecialCategoryType } from "./finding.ts";
  * - `union`: a union acronym, only with membership or a personal cue in the sentence.
  * - `origin`: "afkomst", "d'origine", "descent": needs an ethnic adjective next to it or a
  *   personal cue ("l'origine du problème" is not a person's origin).
- * - `biometric`: a body feature used to identify, only when data about it is stored or sent
- *   and no device is in view (a fingerprint reader is not biometric data).
+ * - `biometric`: a body feature used to identify, only when data about it is stored or sent,
+ *   or it is the writer's own ("mes empreintes digitales"), and no device is in view (a
+ *   fingerprint reader is not biometric data).
+ * - `template`: the adjective "biometric" itself: needs a data word (template, sjabloon,
+ *   modèle, scan) and the writer in the sentence.
+ * - `ideology`: "socialist", "féministe": only the writer's own stance, after "ik ben", "als",
+ *   "en tant que", "as a", "I'm a".
+ * - `couple`: "twee mannen", "je suis un homme": sex life only with a partner of the same sex.
  */
 export type Rule =
   | "strong"
@@ -27,7 +33,10 @@ export type Rule =
   | "party"
   | "union"
   | "origin"
-  | "biometric";
+  | "biometric"
+  | "template"
+  | "ideology"
+  | "couple";
 
 export interface TermGroup {
   type: SpecialCategoryType;
@@ -41,6 +50,11 @@ export interface TermGroup {
    * sentence about privacy or the GDPR it is talk about data, not data.
    */
   abstract?: boolean;
+  /**
+   * A date or a reason rather than a place: "vrij voor het Suikerfeest", "away for Diwali",
+   * "for religious reasons". "Voor" and "for" before it say when or why, not which customer.
+   */
+  circumstance?: boolean;
   /** See `expandPattern` for the notation. */
   terms: readonly string[];
 }
@@ -52,6 +66,7 @@ export interface Term {
   also: SpecialCategoryType | undefined;
   confidence: number | undefined;
   abstract: boolean;
+  circumstance: boolean;
   pattern: string;
   /** Letters may (`may`) or must (`must`) come before: Dutch compound heads like borst|kanker. */
   before: Attachment;
@@ -108,6 +123,7 @@ export function termsOf(groups: readonly TermGroup[]): Term[] {
         also: group.also,
         confidence: group.confidence,
         abstract: group.abstract ?? false,
+        circumstance: group.circumstance ?? false,
         pattern,
         before,
         after,

@@ -11,6 +11,8 @@ export interface StatedAge {
   /** Folded span of the number and its unit. */
   start: number;
   end: number;
+  /** An age still to come ("ik word 18", "almost 18"): the writer is younger than it. */
+  future?: boolean;
 }
 
 const numberWords: Readonly<Record<string, number>> = {
@@ -71,10 +73,15 @@ const enNumber = number(
   "seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen",
 );
 
+/** When a future age comes: "ik word volgende maand 18", "I turn 18 next month". */
+const nlWhen =
+  "volgende (?:week|maand|jaar)|deze (?:week|maand)|dit jaar|binnenkort|morgen|overmorgen|straks|in [a-z]+";
+const enWhen = "next (?:week|month|year)|this (?:week|month|year)|soon|tomorrow|in [a-z]+";
+
 /** Lead-in → what may follow it; `$1` holds the hedges ("al", "pas"), `$2` the number. */
 const patterns: Readonly<Record<string, RegExp>> = {
   nl: new RegExp(
-    `\\s+((?:(?:al|pas|net|nu|nog|maar|bijna|ondertussen|inmiddels|intussen|amper|zelf|ook)\\s+)*)(?:een\\s+)?${nlNumber}(\\s*-\\s*jarige?|\\s*jarige?|\\s*(?:jaar|jr)\\s+(?:oud|jong)|\\s*(?:jaar|jr)\\b)?`,
+    `\\s+((?:(?:al|pas|net|nu|nog|maar|bijna|ondertussen|inmiddels|intussen|amper|zelf|ook|${nlWhen})\\s+)*)(?:een\\s+)?${nlNumber}(\\s*-\\s*jarige?|\\s*jarige?|\\s*(?:jaar|jr)\\s+(?:oud|jong)|\\s*(?:jaar|jr)\\b)?`,
     "y",
   ),
   fr: new RegExp(
@@ -83,7 +90,7 @@ const patterns: Readonly<Record<string, RegExp>> = {
   ),
   frAged: new RegExp(`\\s+(de\\s+)${frNumber}(\\s+ans)`, "y"),
   en: new RegExp(
-    `\\s+((?:(?:only|just|nearly|almost|now|turning|about|still)\\s+)*)(a\\s+)?${enNumber}(\\s*-?\\s*(?:years?|yrs?)\\s*-?\\s*old|\\s*(?:yo|y\\/o)\\b|\\s+(?:years?|yrs?))?`,
+    `\\s+((?:(?:only|just|nearly|almost|now|turning|about|still|${enWhen})\\s+)*)(a\\s+)?${enNumber}(\\s*-?\\s*(?:years?|yrs?)\\s*-?\\s*old|\\s*(?:yo|y\\/o)\\b|\\s+(?:years?|yrs?))?`,
     "y",
   ),
   nlAs: new RegExp(`\\s+()${nlNumber}(\\s*-\\s*jarige?|\\s*jarige)`, "y"),
@@ -105,8 +112,40 @@ const leadLanguage: Readonly<Record<string, keyof typeof patterns>> = {
   "i am": "en",
   "i turned": "en",
   "just turned": "en",
+  "i turn": "en",
+  "i'll turn": "en",
+  "i will turn": "en",
+  "i'll be": "en",
+  "i will be": "en",
+  "je vais avoir": "fr",
+  "ik wordt": "nl",
   als: "nlAs",
 };
+
+/**
+ * Ages still to come: "ik word 18", "j'aurai 18 ans", "I turn 18 next month", "bijna 18",
+ * "almost 18", "presque 18 ans". The writer is then younger than the number, so 18 counts.
+ */
+const futureLeads: ReadonlySet<string> = new Set([
+  "ik word",
+  "ik wordt",
+  "j'aurai",
+  "je vais avoir",
+  "i turn",
+  "i'll turn",
+  "i will turn",
+  "i'll be",
+  "i will be",
+]);
+const comingHedges =
+  /\b(?:bijna|almost|nearly|turning|presque|bientot|volgende|next|binnenkort|soon)\b/;
+
+/** Words after a future age: "I turn 18 next month", "ik word 16 in maart", "j'aurai 18 ans en mars". */
+const whenFollowers: ReadonlySet<string> = new Set(
+  "next this in on soon tomorrow volgende deze dit op binnenkort morgen le la en au dans cette fin eind".split(
+    " ",
+  ),
+);
 
 /** Words that may follow a bare age: "ik ben 15 en…", "I'm 14 and…", "j'ai 13 ans, je…". */
 const followers: ReadonlySet<string> = new Set(
@@ -130,8 +169,9 @@ export function statedAge(folded: string, lead: string, at: number): StatedAge |
     language === "en" ? match : [match[0], match[1], "", match[2], match[3]];
   const age = numberWords[digits] ?? Number.parseInt(digits, 10);
   const end = at + whole.length;
-  if (!isAge(folded, end, hedges, article, unit)) return undefined;
-  return { age, start: end - (digits.length + unit.length), end };
+  const future = futureLeads.has(lead) || comingHedges.test(hedges);
+  if (!isAge(folded, end, hedges, article, unit, future)) return undefined;
+  return { age, start: end - (digits.length + unit.length), end, future };
 }
 
 /** "ik ben Lotte (14)", "I'm Tom, 15 years old": a first name, then the age. */
@@ -150,12 +190,20 @@ function namedAge(folded: string, at: number): StatedAge | undefined {
   return { age: Number.parseInt(digits, 10), start, end: start + digits.length + unit.length };
 }
 
-function isAge(folded: string, end: number, hedges: string, article: string, unit: string) {
+function isAge(
+  folded: string,
+  end: number,
+  hedges: string,
+  article: string,
+  unit: string,
+  future = false,
+) {
   if (/jarig|old|yo|y\/o|jong/.test(unit)) return true;
   // "I'm a 15…" only as "a 15-year-old"; "ik ben al 15 jaar" is how long, not how old.
   if (article !== "") return false;
   if (/\bal\b/.test(hedges) && /jaar|jr/.test(unit)) return false;
   const [next] = wordsAfter(folded, end, 1);
+  if (next !== undefined && future && whenFollowers.has(next)) return true;
   return next === undefined || next === clauseBreak || followers.has(next) || next.startsWith("j'");
 }
 

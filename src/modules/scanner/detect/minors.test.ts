@@ -28,6 +28,15 @@ const statedAges: [string, string][] = [
   ["I'm a 14 year old gamer.", "14 year old"],
   ["Leeftijd: 15", "15"],
   ["Ik ben net 16 geworden.", "16"],
+  // An age still to come: not 18 yet.
+  ["I turn 18 next month and want my own plan.", "18"],
+  ["Ik word volgende maand 18, mag ik al een abonnement?", "18"],
+  ["J'aurai 18 ans en mars, puis-je ouvrir un compte ?", "18 ans"],
+  ["Je vais avoir 16 ans la semaine prochaine.", "16 ans"],
+  ["I'll be 18 in June so I need my own login.", "18"],
+  ["Ik ben bijna 16 en mijn gsm is kapot.", "16"],
+  ["J'ai presque 17 ans.", "17 ans"],
+  ["I'm fifteen and my phone broke.", "fifteen"],
 ];
 
 const schoolYears: [string, string][] = [
@@ -78,6 +87,9 @@ const notMinors: string[] = [
   "Ik ben 17 uur op kantoor.",
   "Ik reis altijd eerste klas met de trein.",
   "Je suis en 2e année de master.",
+  "Ik word 40 volgende maand.",
+  "I'll be 15 minutes late.",
+  "I turn 19 next week.",
   "Ik zit in de derde graad van de opleiding netwerkbeheer.",
 ];
 

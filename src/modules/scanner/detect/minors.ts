@@ -73,7 +73,9 @@ function ageFinding(scene: Scene, hit: MinorHit): Finding | undefined {
   const lead = folded.slice(hit.start, hit.end);
   const stated =
     hit.kind === "age" ? statedAge(folded, lead, hit.end) : labelledAge(folded, hit.end);
-  if (!stated || stated.age < youngest || stated.age >= adult) return undefined;
+  if (!stated || stated.age < youngest) return undefined;
+  // "ik word 18", "almost 18": not 18 yet, so still a minor.
+  if (stated.age > adult || (stated.age === adult && !stated.future)) return undefined;
   const confidence = stated.age < 16 ? 0.9 : 0.75;
   const reason = hit.kind === "age" ? "minor_age" : "minor_age_label";
   return finding(scene.text, stated, confidence, reason, { age: stated.age });

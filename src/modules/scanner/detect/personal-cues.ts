@@ -58,6 +58,15 @@ const copulas: ReadonlySet<string> = wordSet(`
   im are were be been being feel feeling felt became become got get getting fell remain
 `);
 
+/** Dutch puts the verb last in a subordinate clause: "dat ik slechtziend ben", "omdat ze zwanger is". */
+const finalCopulas: ReadonlySet<string> = wordSet(
+  "ben bent is zijn was waren word wordt werd geworden",
+);
+
+export function hasFinalCopula(after: readonly string[]): boolean {
+  return finalCopulas.has(after[0] ?? "");
+}
+
 export function hasCopula(before: readonly string[]): boolean {
   return before.some(
     (word) =>

@@ -106,6 +106,59 @@ const positives: [string, SpecialCategoryType, string][] = [
   ["Mes empreintes digitales ont été envoyées par erreur.", "biometric", "empreintes digitales"],
   ["I sent my fingerprint data to the wrong address.", "biometric", "fingerprint data"],
   ["Vous avez mes données biométriques ?", "biometric", "données biométriques"],
+  // Conditions, impairments, treatments and pregnancy.
+  ["Ik ben slechthorend en volg vergaderingen met ondertitels.", "health", "slechthorend"],
+  ["Weet dat ik slechtziend ben, maak de knoppen groter.", "health", "slechtziend"],
+  ["Je suis malvoyante, agrandissez la police svp.", "health", "malvoyante"],
+  ["I'm visually impaired and use a magnifier.", "health", "visually impaired"],
+  ["Ons zoontje heeft taaislijmziekte en ik blijf vaak thuis.", "health", "taaislijmziekte"],
+  ["Ik ben in behandeling voor een angststoornis.", "health", "ben in behandeling"],
+  ["I tested positive for covid and stay home.", "health", "tested positive"],
+  ["Mijn dochter heeft de mazelen, ik werk van thuis.", "health", "mazelen"],
+  // Genetic findings are health too; ancestry results are origin too.
+  ["Ik heb een erfelijke aanleg voor darmkanker.", "health", "erfelijke aanleg"],
+  ["Ik heb een erfelijke aanleg voor darmkanker.", "genetic", "erfelijke aanleg"],
+  ["Mijn zus is draagster van een genmutatie.", "health", "genmutatie"],
+  ["J'ai une hémochromatose héréditaire.", "genetic", "héréditaire"],
+  ["The genetic test showed my son has a rare disease.", "health", "genetic test"],
+  ["My DNA ancestry kit says I'm 40% Italian and 20% Nigerian.", "ethnic_origin", "DNA ancestry"],
+  ["Mon test ADN d'origines parle d'ancêtres berbères.", "genetic", "test ADN"],
+  ["Mon test ADN d'origines parle d'ancêtres berbères.", "ethnic_origin", "test ADN d'origines"],
+  // Same-sex couples.
+  ["Mijn vriend en ik (twee mannen) willen een gedeelde agenda.", "sex_life", "twee mannen"],
+  ["Ik ben een vrouw en mijn vrouw beheert de facturen.", "sex_life", "Ik ben een vrouw"],
+  ["Je suis un homme, mon mari et moi partageons le compte.", "sex_life", "Je suis un homme"],
+  ["As a woman, my wife and I share one login.", "sex_life", "As a woman"],
+  ["Nous sommes deux femmes mariées depuis 2019.", "sex_life", "deux femmes"],
+  // Biometric data about people, also with an access system in view.
+  [
+    "Here is the biometric template of my face for the door system.",
+    "biometric",
+    "biometric template",
+  ],
+  ["Voici mon profil biométrique pour le nouveau badge.", "biometric", "profil biométrique"],
+  [
+    "In bijlage de vingerafdrukken van onze chauffeurs voor de nieuwe lezer.",
+    "biometric",
+    "vingerafdrukken",
+  ],
+  // Ideologies as the writer's stance.
+  ["Als overtuigd liberaal wil ik geen nieuwsbrief van jullie.", "political_opinion", "liberaal"],
+  ["En tant que communiste, je trouve votre article choquant.", "political_opinion", "communiste"],
+  ["I'm a feminist activist and run a small blog.", "political_opinion", "feminist"],
+  ["Ik heb altijd op Groen gestemd.", "political_opinion", "Groen"],
+  ["Ik ben gemeenteraadslid voor CD&V in Aalst.", "political_opinion", "CD&V"],
+  // Peoples, skin colour and family origin.
+  ["I'm a Kurd and moved here last year.", "ethnic_origin", "Kurd"],
+  ["Als zwarte vrouw krijg ik vaak vreemde vragen.", "ethnic_origin", "zwarte vrouw"],
+  ["En tant que femme noire, je suis souvent contrôlée.", "ethnic_origin", "femme noire"],
+  ["My roots are in Ghana.", "ethnic_origin", "roots are"],
+  ["Ik ben van Turkse herkomst.", "ethnic_origin", "Turkse herkomst"],
+  // Religious practice and feasts.
+  ["Ik neem vrijaf voor Jom Kipoer.", "religion", "Jom Kipoer"],
+  ["For Diwali I'll be away with my family.", "religion", "Diwali"],
+  ["Je porte le voile, la photo du badge doit le montrer.", "religion", "porte le voile"],
+  ["For religious reasons I only take calls on weekdays.", "religion", "religious reasons"],
 ];
 
 const negatives: string[] = [
@@ -182,6 +235,34 @@ const negatives: string[] = [
   "Mijn vriend en ik willen samen een abonnement.",
   "Mijn man en ik hebben een nieuwe laptop nodig.",
   "That's so gay lol.",
+  // Questions and suppositions are no disclosure.
+  "Uw vragenlijst vraagt of ik astma heb, maar dat veld is verplicht.",
+  "The form asks me whether I'm pregnant before I can continue.",
+  "On me demande si j'ai le diabète, pourquoi ?",
+  "Ils veulent savoir si je suis enceinte.",
+  "Als ik ooit zwanger word, kan ik dan mijn abonnement pauzeren?",
+  // Card codes, adjectives, and IT words that look like categories.
+  "Waar vind ik de CSC-code op mijn kaart?",
+  "Le code CSC de ma nouvelle carte est refusé.",
+  "We have a liberal refund policy.",
+  "I'm conservative with software updates.",
+  "Socialist wins vote, says the headline; my RSS reader crashes on it.",
+  "Mijn scherm is zwart.",
+  "I scan my invoices every week.",
+  "Ik heb contact opgenomen met jullie dienst.",
+  "Mon traitement de texte plante.",
+  "Mijn aanvraag is nog in behandeling.",
+  "We sell alcoholic drinks in our webshop.",
+  "I'm addicted to your app.",
+  "Please check the SSH key fingerprint attached.",
+  "Mijn antivirus zet bestanden in quarantaine.",
+  "Ma foi, ça marche enfin.",
+  "Notre site doit être accessible aux malvoyants.",
+  // A partner alone, or a partner of the other sex, says nothing.
+  "Je suis une femme et mon mari utilise le compte.",
+  "We zijn twee mannen van de technische dienst.",
+  // Devices still explain the weak words away.
+  "Mijn vingerafdruk werkt niet meer op mijn laptop.",
 ];
 
 describe("detectSpecialCategories", () => {
@@ -220,6 +301,10 @@ describe("detectSpecialCategories", () => {
     const [personal] = detectSpecialCategories(normaliseText("Ik heb diabetes."));
     const [bare] = detectSpecialCategories(normaliseText("Diabetes type 1."));
     assert.ok((personal?.confidence ?? 0) > (bare?.confidence ?? 1));
+  });
+
+  it("reads a paternity test as genetic data, not health", () => {
+    assert.deepEqual(typesIn("My DNA test confirmed he is the father."), ["genetic"]);
   });
 
   it("reports a hereditary disease as genetic and health data", () => {

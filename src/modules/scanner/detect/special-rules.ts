@@ -3,21 +3,25 @@ import {
   hasBusinessWord,
   hasDataCue,
   hasDeviceCue,
+  hasFailureCue,
   isAboutPrivacy,
   namesInstitution,
 } from "./business-context.ts";
 import { clauseBefore, wordsAfter, wordsBefore } from "./context-words.ts";
+import { sameSexCouple } from "./couples.ts";
+import type { SpecialCategoryType } from "./finding.ts";
 import type { TermHit } from "./lexical-hits.ts";
 import type { Rule } from "./lexicon-entry.ts";
 import { isEthnicWord, isNeighbourWord, originGroups } from "./lexicon-origin.ts";
 import {
   hasCopula,
+  hasFinalCopula,
   hasPossessive,
   hasVisit,
   isProfession,
   personalCueDistance,
 } from "./personal-cues.ts";
-import { hasMembershipCue, hasPartyCue } from "./political-cues.ts";
+import { hasCardCue, hasMembershipCue, hasPartyCue, hasStanceFrame } from "./political-cues.ts";
 import { wordSet } from "./word-set.ts";
 
 /** What a term's context says: how sure, and which reason key explains it. */
@@ -26,6 +30,9 @@ export interface Verdict {
   reason: string;
   /** The people word next to an origin word belongs to the cue: "Marokkaanse afkomst". */
   widen?: "previous" | "next";
+  /** A second category this very context reveals ("DNA test … 30% West African"). */
+  also?: SpecialCategoryType;
+  alsoReason?: string;
 }
 
 /** The context of one hit, read once and only for hits that survived idioms and negation. */
@@ -43,16 +50,71 @@ export function judge(folded: string, hit: TermHit): Verdict | undefined {
   const before = wordsBefore(folded, hit.word.start, 12);
   const after = wordsAfter(folded, hit.word.end, 8);
   const context = { folded, hit, before, after, personal: personalCueDistance(before, after) };
-  if (hit.term.type === "biometric" && hasDeviceCue([...before, ...after])) return undefined;
+  if (hit.term.type === "biometric" && isDeviceTalk(context)) return undefined;
   if (hit.term.abstract && isAboutPrivacy([...before, ...after])) return undefined;
-  return rules[hit.term.rule](context);
+  const verdict = rules[hit.term.rule](context);
+  if (verdict && hit.term.type === "genetic" && !hit.term.also) {
+    return { ...verdict, ...geneticResult(folded, hit, before) };
+  }
+  return verdict;
+}
+
+/** Ancestry tests: whatever people they name is the writer's origin. */
+const ancestry = /ancestr|afstamming|herkomst|origine|ascendance|stamboom/;
+
+/** What a genetic test found, when the sentence says: a disease is health, a people is origin. */
+function geneticResult(folded: string, hit: TermHit, before: readonly string[]) {
+  const after = wordsAfter(folded, hit.word.end, 16);
+  const sentence = [...before, ...after];
+  const ancestral = ancestry.test(hit.term.pattern);
+  if (sentence.some((_word, index) => namesPeople(sentence, index, ancestral))) {
+    return { also: "ethnic_origin" as const, alsoReason: "ethnic_origin_ancestry" };
+  }
+  if (!ancestral && sentence.some(isFinding)) {
+    return { also: "health" as const, alsoReason: "health_genetic_result" };
+  }
+  return {};
+}
+
+/** "30% West-Afrikaans", "origines berbères": a people; a neighbour only after a share. */
+function namesPeople(words: readonly string[], index: number, ancestral: boolean): boolean {
+  const word = words[index] ?? "";
+  if (!isEthnicWord(word)) return false;
+  const share = [words[index - 1], words[index - 2]].some((near) => /^\d{1,3}$/.test(near ?? ""));
+  return share || (ancestral && !isNeighbourWord(word));
+}
+
+/**
+ * A genetic test that found a disease: a disease noun in the sentence. "Confirmed" or "positive"
+ * alone is not enough: a paternity test or an ancestry result is confirmed too.
+ */
+const diseaseWords: ReadonlySet<string> = wordSet(`
+  ziekte aandoening afwijking syndroom maladie syndrome anomalie disease disorder
+`);
+
+function isFinding(word: string): boolean {
+  return diseaseWords.has(word) || /(?:ziekte|kanker|cancer)$/.test(word);
+}
+
+/**
+ * A reader or a login explains a biometric word away ("de vingerafdruk wordt niet herkend door
+ * Windows Hello"), unless data is moved or kept all the same ("the fingerprint file for the
+ * new door reader is attached") or a strong term is the writer's own ("biometric template of
+ * my face from the old access system").
+ */
+function isDeviceTalk(context: Context): boolean {
+  const sentence = [...context.before, ...context.after];
+  if (!hasDeviceCue(sentence) || hasDataCue(sentence)) return false;
+  return context.hit.term.rule !== "strong" || context.personal < 0;
 }
 
 const type = (context: Context) => context.hit.term.type;
 const personalReason = (context: Context) => `${type(context)}_term_personal`;
 const isPersonal = (context: Context) => context.personal >= 0;
-const inBusiness = (context: Context) =>
-  hasBusinessContext(clauseBefore(context.folded, context.hit.word.start, 8));
+const inBusiness = (context: Context) => {
+  const clause = clauseBefore(context.folded, context.hit.word.start, 8);
+  return context.hit.term.circumstance ? hasBusinessWord(clause) : hasBusinessContext(clause);
+};
 /** A compound, not an inflection: "ziekenhuis|apotheker", not "hospitalisé|e". */
 const isCompound = ({ hit }: Context) => hit.word.end - hit.word.start > hit.end - hit.start + 3;
 const isInstitution = ({ folded, hit, after }: Context) =>
@@ -78,13 +140,34 @@ function cameFrom(context: Context, next: string): Verdict | undefined {
 }
 
 /** Which neighbour of an origin word names a people: "Marokkaanse afkomst", "origine congolaise". */
-function peopleSide(previous: string, next: string): "previous" | "next" | undefined {
+function peopleSide(previous: string, after: readonly string[]): "previous" | "next" | undefined {
   if (isEthnicWord(previous)) return "previous";
-  return isEthnicWord(next) ? "next" : undefined;
+  return peopleAfter(after) ? "next" : undefined;
+}
+
+/** Words between "roots" and the people: "my roots are in Morocco", "mes racines sont au Maroc". */
+const originLinks: ReadonlySet<string> = wordSet(
+  "in are lie liggen zijn ligt is uit van de du des au aux en from of sont se trouvent",
+);
+
+function peopleAfter(after: readonly string[]): boolean {
+  for (const word of after.slice(0, 4)) {
+    if (isEthnicWord(word)) return true;
+    if (!originLinks.has(word)) return false;
+  }
+  return false;
 }
 
 /** "my background", "my roots", "the origin" are as often a career or a cause as a people. */
-const adjacencyOnly: ReadonlySet<string> = new Set(["background", "heritage", "origin", "roots"]);
+const adjacencyOnly: ReadonlySet<string> = new Set([
+  "half",
+  "ascendance",
+  "background",
+  "heritage",
+  "origin",
+  "roots",
+  "racines",
+]);
 
 const rules: Record<Rule, (context: Context) => Verdict | undefined> = {
   strong(context) {
@@ -103,7 +186,8 @@ const rules: Record<Rule, (context: Context) => Verdict | undefined> = {
   },
   state(context) {
     const clause = clauseBefore(context.folded, context.hit.word.start, 5);
-    if (!isPersonal(context) || !hasCopula(clause) || inBusiness(context)) return undefined;
+    const copula = hasCopula(clause) || hasFinalCopula(context.after);
+    if (!isPersonal(context) || !copula || inBusiness(context)) return undefined;
     return { confidence: preset(context, 0.8), reason: personalReason(context) };
   },
   carer(context) {
@@ -121,7 +205,9 @@ const rules: Record<Rule, (context: Context) => Verdict | undefined> = {
   },
   union(context) {
     const sentence = [...context.before, ...context.after];
-    if (!(isPersonal(context) || hasMembershipCue(sentence))) return undefined;
+    const member = hasMembershipCue(sentence);
+    if (!(isPersonal(context) || member)) return undefined;
+    if (!member && hasCardCue(sentence)) return undefined;
     // "lid van het ABVV" is membership, so only the words of trade count here, not "van het".
     if (hasBusinessWord(clauseBefore(context.folded, context.hit.word.start, 8))) return undefined;
     return { confidence: 0.75, reason: "trade_union_member" };
@@ -129,13 +215,27 @@ const rules: Record<Rule, (context: Context) => Verdict | undefined> = {
   origin(context) {
     const next = context.after[0] ?? "";
     if (comingFrom.has(context.hit.term.pattern)) return cameFrom(context, next);
-    const widen = peopleSide(context.before[0] ?? "", next);
+    const widen = peopleSide(context.before[0] ?? "", context.after);
     const own = hasPossessive(context.before) && !adjacencyOnly.has(context.hit.term.pattern);
     if (!(widen || own)) return undefined;
     return { confidence: 0.8, reason: "ethnic_origin_descent", ...(widen ? { widen } : {}) };
   },
   biometric(context) {
-    if (!hasDataCue([...context.before, ...context.after])) return undefined;
-    return { confidence: 0.7, reason: "biometric_data" };
+    const sentence = [...context.before, ...context.after];
+    const own = hasPossessive(context.before) && !hasFailureCue(sentence);
+    if (!(hasDataCue(sentence) || own)) return undefined;
+    return { confidence: preset(context, 0.7), reason: "biometric_data" };
   },
+  template(context) {
+    if (!isPersonal(context) || !hasDataCue([...context.before, ...context.after]))
+      return undefined;
+    return { confidence: 0.75, reason: "biometric_data" };
+  },
+  ideology(context) {
+    const word = context.folded.slice(context.hit.word.start, context.hit.word.end);
+    if (!isPersonal(context) || !hasStanceFrame(word, context.before, context.after))
+      return undefined;
+    return { confidence: 0.8, reason: personalReason(context) };
+  },
+  couple: (context) => sameSexCouple(context.folded, context.hit),
 };
