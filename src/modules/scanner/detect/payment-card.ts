@@ -50,7 +50,9 @@ function longestValidCard(written: string): { length: number; brand: string } | 
   for (let count = groups.length; count >= 1; count -= 1) {
     const digits = groups.slice(0, count).join("");
     if (digits.length < minimumDigits) return undefined;
-    if (digits.length > 19) continue;
+    // Luhn first: card-validator copies its brand table on every call, and nine in ten digit
+    // runs fail the checksum anyway.
+    if (digits.length > 19 || !passesLuhn(digits)) continue;
     const verdict = cardValidator.number(digits, { luhnValidateUnionPay: true });
     if (verdict.isValid && verdict.card !== null) {
       const length = groups.slice(0, count).join(" ").length;
@@ -58,6 +60,19 @@ function longestValidCard(written: string): { length: number; brand: string } | 
     }
   }
   return undefined;
+}
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    let digit = digits.charCodeAt(digits.length - 1 - index) - 48;
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
 }
 
 function cardFinding(text: NormalisedText, start: number, end: number, brand: string): Finding {
