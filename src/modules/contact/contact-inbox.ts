@@ -230,7 +230,12 @@ export async function readAttachmentContent(
     .select()
     .from(contactAttachments)
     .where(
-      and(eq(contactAttachments.id, attachmentId), eq(contactAttachments.requestId, requestId)),
+      and(
+        eq(contactAttachments.id, attachmentId),
+        eq(contactAttachments.requestId, requestId),
+        // The request's quarantine covers its files: no download behind the officer's back.
+        notQuarantined(contactAttachments.requestId),
+      ),
     );
   if (!row?.subjectId) return undefined;
   const place = {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { multipart } from "../../../test/helpers/multipart.ts";
 import { type SignedIn, setUpStaff } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 
@@ -150,6 +151,37 @@ for (const kind of databaseKinds) {
         held.map((row) => row.record_type),
         ["contact.request", "newsletter.signup"],
       );
+    });
+
+    it("redacts a text attachment and keeps a held request's files from download", async () => {
+      const body = multipart([
+        { name: "name", value: "Koen Maes" },
+        { name: "email", value: "koen.maes@example.be" },
+        { name: "subject", value: "Verslag" },
+        { name: "message", value: "In bijlage mijn verslag; ik ben sinds maart zwanger." },
+        {
+          name: "attachments",
+          filename: "gegevens.txt",
+          type: "text/plain",
+          content: Buffer.from(`Rijksregisternummer: ${number}\n`),
+        },
+      ]);
+      const reply = await t.app.inject({
+        method: "POST",
+        url: "/api/contact",
+        remoteAddress: "198.51.100.252",
+        ...body,
+      });
+      assert.equal(reply.statusCode, 201, reply.body);
+      assert.equal(reply.json().quarantine, "held");
+      assert.deepEqual(reply.json().removed, ["national_number"]);
+      const id = await requestId(reply.json().reference);
+      const [file] = await queryRows<{ id: string }>(
+        t.database.db,
+        sql`select id::text as id from contact_attachments where request_id = ${id}`,
+      );
+      const download = await staffPage(support, `/admin/contact/${id}/attachments/${file?.id}`);
+      assert.equal(download.statusCode, 404, "a held request's file is not downloadable");
     });
 
     it("refuses health data in a staff note instead of storing it", async () => {
