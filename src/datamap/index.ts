@@ -75,6 +75,7 @@ export {
   readSubjectRecords,
   type SubjectRecords,
 } from "./read-subject-records.ts";
+export { uuidArray } from "./record-sql.ts";
 export {
   defineRecordType,
   type ErasureBlocker,

@@ -11,6 +11,7 @@ import {
   type RightsDeps,
   readSubjectRecords,
 } from "../../datamap/index.ts";
+import { heldRecordIds } from "../scanner/index.ts";
 import { fieldText } from "./field-text.ts";
 
 export interface FieldLine {
@@ -64,6 +65,10 @@ export async function readSubjectOverview(
   { locale, t, now }: { locale: Locale; t: Translate; now: Date },
 ): Promise<SubjectOverview> {
   const { byType } = await readSubjectRecords(deps, subjectId);
+  const held = await heldRecordIds(
+    deps.db,
+    byType.flatMap((entry) => entry.records.map((record) => record.id)),
+  );
   const types: TypeLines[] = [];
   const holds = new Map<string, LegalHold>();
   for (const hold of await activeLegalHolds(deps.db, now, { subjectId })) {
@@ -82,10 +87,13 @@ export async function readSubjectOverview(
       label: recordType.label[locale],
       records: records.map((record) => ({
         id: record.id,
-        fields: recordType.fields.map((field) => ({
-          label: field.label[locale],
-          value: fieldText(t, field, record.values[field.column] ?? null),
-        })),
+        // A record in quarantine is the privacy officer's alone, on the quarantine page.
+        fields: held.has(record.id)
+          ? [{ label: t("records.quarantined.label"), value: t("records.quarantined") }]
+          : recordType.fields.map((field) => ({
+              label: field.label[locale],
+              value: fieldText(t, field, record.values[field.column] ?? null),
+            })),
         explanation: explainRetention(deps.dataMap, t, {
           recordType,
           retainUntil: record.retainUntil,

@@ -14,6 +14,7 @@ export {
   type HoldInput,
   type HoldOutcome,
   heldAsMinor,
+  heldRecordIds,
   holdRecord,
   listQuarantines,
   lockHeld,

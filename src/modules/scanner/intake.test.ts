@@ -93,6 +93,14 @@ for (const kind of databaseKinds) {
       const inbox = await staffPage(support, "/admin/contact");
       assert.ok(!inbox.body.includes(reply.json().reference), "not in the support inbox");
       assert.equal((await staffPage(support, `/admin/contact/${id}`)).statusCode, 404);
+      const [owner] = await queryRows<{ subject_id: string }>(
+        t.database.db,
+        sql`select subject_id::text as subject_id from contact_requests where id = ${id}`,
+      );
+      const person = await staffPage(support, `/admin/subjects/${owner?.subject_id}`);
+      assert.equal(person.statusCode, 200);
+      assert.match(person.body, /In quarantaine/);
+      assert.doesNotMatch(person.body, /diabetes/, "the person's page hides the held message");
       const [held] = await queryRows<{ status: string; types: string[] }>(
         t.database.db,
         sql`select status, types from record_quarantines where record_id = ${id}`,

@@ -7,6 +7,7 @@ import {
   forgetEmptySubjects,
   type RecordType,
   shredEmptiedKeys,
+  uuidArray,
 } from "../../datamap/index.ts";
 import type { FindingType } from "../../policy/sensitive-data-types.ts";
 import { mailQuarantineHeld } from "./quarantine-mail.ts";
@@ -126,6 +127,17 @@ async function holdMinorsOtherRecords(
     }
   }
   return holds;
+}
+
+/** Which of these records wait in quarantine now: pages that list a person's records hide them. */
+export async function heldRecordIds(db: Db, recordIds: readonly string[]): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  const rows = await queryRows<{ record_id: string }>(
+    db,
+    sql`select record_id::text as record_id from record_quarantines
+        where status = 'held' and record_id = any(${uuidArray(recordIds)})`,
+  );
+  return new Set(rows.map((row) => row.record_id));
 }
 
 /** True while any record of the subject is held as a suspected minor's. */

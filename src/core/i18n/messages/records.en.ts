@@ -124,6 +124,9 @@ export const recordsEn: Record<keyof typeof recordsNl, string> = {
   "records.holds.error.refused": "This hold could not be placed. Check what you entered.",
   "records.holds.error.not_active":
     "This hold does not exist or was already released. The list below is up to date.",
+  "records.quarantined.label": "In quarantine",
+  "records.quarantined":
+    "This record seems to hold special-category data or a minor's data. Only the privacy officer sees it, on the quarantine page.",
   "records.subjects.title": "People",
   "records.subjects.intro":
     "Look a person up by e-mail address, phone number or VAT number to see what we keep about them and why. Every view is kept in the audit log.",

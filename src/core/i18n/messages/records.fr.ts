@@ -128,6 +128,9 @@ export const recordsFr: Record<keyof typeof recordsNl, string> = {
   "records.holds.error.refused": "Ce gel n'a pas pu être placé. Vérifiez ce que vous avez saisi.",
   "records.holds.error.not_active":
     "Ce gel n'existe pas ou a déjà été levé. La liste ci-dessous est à jour.",
+  "records.quarantined.label": "En quarantaine",
+  "records.quarantined":
+    "Cet enregistrement semble contenir des données sensibles ou les données d'un mineur. Seul le responsable de la vie privée le voit, sur la page de quarantaine.",
   "records.subjects.title": "Personnes",
   "records.subjects.intro":
     "Cherchez une personne par adresse e-mail, numéro de téléphone ou numéro de TVA pour voir ce que nous conservons à son sujet et pourquoi. Chaque consultation est inscrite au journal d'audit.",

@@ -126,6 +126,9 @@ export const recordsNl = {
     "Deze blokkering kon niet geplaatst worden. Controleer de gegevens.",
   "records.holds.error.not_active":
     "Deze blokkering bestaat niet of werd al opgeheven. De lijst hieronder is bijgewerkt.",
+  "records.quarantined.label": "In quarantaine",
+  "records.quarantined":
+    "Dit record lijkt bijzondere persoonsgegevens of gegevens van een minderjarige te bevatten. Alleen de privacyverantwoordelijke ziet het, op de quarantainepagina.",
   "records.subjects.title": "Personen",
   "records.subjects.intro":
     "Zoek een persoon op e-mailadres, telefoonnummer of btw-nummer om te zien wat we over hem of haar bewaren en waarom. Elke inzage wordt in de auditlog bewaard.",
