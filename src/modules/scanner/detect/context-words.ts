@@ -27,8 +27,53 @@ function breaksClause(code: number): boolean {
   return code === 44 || code === 58 || code === 40 || code === 41 || code === 34 || code === 47;
 }
 
-/** Up to `limit` words before `at`, nearest first, within the sentence. */
+/**
+ * Up to `limit` words before `at`, nearest first, within the sentence.
+ *
+ * One hit asks for the words before the same offset several times (negation, question,
+ * context, clause), so the last offset's words are kept: a smaller limit is a prefix of them.
+ */
 export function wordsBefore(folded: string, at: number, limit: number): string[] {
+  if (limit > memoLimit) return readWordsBefore(folded, at, limit, undefined);
+  if (memo.folded !== folded || memo.at !== at) {
+    memo.joined.length = 0;
+    memo.words = readWordsBefore(folded, at, memoLimit, memo.joined);
+    memo.folded = folded;
+    memo.at = at;
+  }
+  return memo.words.slice(0, prefixLength(memo.words.length, memo.joined, limit));
+}
+
+/** The largest limit a caller asks for before a hit; larger limits skip the memo. */
+const memoLimit = 12;
+
+interface WordsMemo {
+  folded: string | undefined;
+  at: number;
+  words: string[];
+  /** `joined[i]` is true when words i and i + 1 were read at the same character. */
+  joined: boolean[];
+}
+
+const memo: WordsMemo = { folded: undefined, at: -1, words: [], joined: [] };
+
+/**
+ * How many of the memo's words a read with `limit` returns. The read stops after the character
+ * at which it reaches the limit, and one character can add a word and a clause break: then the
+ * break comes along, as it did when every call read the text itself.
+ */
+function prefixLength(length: number, joined: readonly boolean[], limit: number): number {
+  if (limit >= length) return length;
+  if (limit <= 0) return 0;
+  return joined[limit - 1] === true ? limit + 1 : limit;
+}
+
+function readWordsBefore(
+  folded: string,
+  at: number,
+  limit: number,
+  joined: boolean[] | undefined,
+): string[] {
   const words: string[] = [];
   const floor = Math.max(0, at - reach);
   let end = at;
@@ -38,10 +83,14 @@ export function wordsBefore(folded: string, at: number, limit: number): string[]
     if (isWordCode(code) || isInnerHyphen(folded, index)) {
       if (end === -1) end = index + 1;
     } else {
-      if (end !== -1 && end > index + 1) words.push(tidy(folded.slice(index + 1, end)));
+      const pushedWord = end !== -1 && end > index + 1;
+      if (pushedWord) words.push(tidy(folded.slice(index + 1, end)));
       end = -1;
       if (endsSentence(code) && !isInnerDot(folded, index)) return words;
-      if (breaksClause(code) || isSpacedDash(folded, index)) words.push(clauseBreak);
+      if (breaksClause(code) || isSpacedDash(folded, index)) {
+        if (pushedWord && joined !== undefined) joined[words.length - 1] = true;
+        words.push(clauseBreak);
+      }
     }
     index -= 1;
   }
@@ -74,10 +123,14 @@ export function wordsAfter(folded: string, at: number, limit: number): string[] 
 /** Words before `at` up to the first clause break or conjunction, nearest first. */
 export function clauseBefore(folded: string, at: number, limit: number): string[] {
   const words = wordsBefore(folded, at, limit);
-  const stop = words.findIndex(
-    (word) => word === clauseBreak || conjunctions.has(word) || word.startsWith("qu'"),
-  );
-  return stop === -1 ? words : words.slice(0, stop);
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] ?? "";
+    if (word === clauseBreak || conjunctions.has(word) || word.startsWith("qu'")) {
+      words.length = index;
+      break;
+    }
+  }
+  return words;
 }
 
 /** Words that open a new clause: a negation before them does not reach past them. */

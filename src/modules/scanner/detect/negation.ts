@@ -22,7 +22,10 @@ const window = 4;
 /** True when the cue at `start` is denied within its own clause. */
 export function isNegated(folded: string, start: number): boolean {
   const words = clauseBefore(folded, start, window);
-  return words.some((word, index) => negates(word, words, index));
+  for (let index = 0; index < words.length; index += 1) {
+    if (negates(words[index] ?? "", words, index)) return true;
+  }
+  return false;
 }
 
 function negates(word: string, words: readonly string[], index: number): boolean {

@@ -34,15 +34,19 @@ function isSelf(word: string): boolean {
  * in reading order; a relative counts when a plural possessive stands right before it.
  */
 export function personalCueDistance(before: readonly string[], after: readonly string[]): number {
+  // Plain loops: this runs for every hit, and a callback per word was a visible share of it.
   let best = -1;
-  before.forEach((word, index) => {
+  for (let index = 0; index < before.length && best === -1; index += 1) {
+    const word = before[index] ?? "";
     const relative = relatives.has(word) && pluralPossessives.has(before[index + 1] ?? "");
-    if ((isSelf(word) || relative) && best === -1) best = index;
-  });
-  after.forEach((word, index) => {
+    if (isSelf(word) || relative) best = index;
+  }
+  const stop = best === -1 ? after.length : Math.min(after.length, best);
+  for (let index = 0; index < stop; index += 1) {
+    const word = after[index] ?? "";
     const relative = pluralPossessives.has(word) && relatives.has(after[index + 1] ?? "");
-    if ((isSelf(word) || relative) && (best === -1 || index < best)) best = index;
-  });
+    if (isSelf(word) || relative) return index;
+  }
   return best;
 }
 
@@ -68,10 +72,12 @@ export function hasFinalCopula(after: readonly string[]): boolean {
 }
 
 export function hasCopula(before: readonly string[]): boolean {
-  return before.some(
-    (word) =>
-      copulas.has(word) || word.endsWith("'m") || word.endsWith("'s") || word.endsWith("'re"),
-  );
+  for (const word of before) {
+    if (copulas.has(word) || word.endsWith("'m") || word.endsWith("'s") || word.endsWith("'re")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** "naar de dokter", "chez le médecin", "to the doctor", "saw a therapist". */
@@ -81,7 +87,10 @@ const visits: ReadonlySet<string> = wordSet(`
 `);
 
 export function hasVisit(before: readonly string[]): boolean {
-  return before.slice(0, 3).some((word) => visits.has(word));
+  for (let index = 0; index < 3 && index < before.length; index += 1) {
+    if (visits.has(before[index] ?? "")) return true;
+  }
+  return false;
 }
 
 /** "ik ben huisarts", "je suis kiné", "I'm a doctor", "als dokter": a profession. */
