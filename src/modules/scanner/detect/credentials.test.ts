@@ -288,4 +288,21 @@ describe("credentials through scanText", () => {
       "Hi, the password reset link has expired, could you send a new one? Thanks, Jan";
     assert.deepEqual(scanText(text), []);
   });
+
+  it("takes a TeamViewer 'pass' and a password after a user name, but no boarding pass", () => {
+    expectSecret("TeamViewer: ID 123 456 789, pass 8x7y6z", "8x7y6z");
+    expectSecret("login: jan.peeters / Azerty123", "Azerty123");
+    expectSecret("user name: piet, Welkom2025!", "Welkom2025!");
+    for (const text of [
+      "boarding pass 1234AB5",
+      "Gebruikersnaam: lotte, en ik weet het niet meer",
+      "username: admin, please reset it",
+    ]) {
+      assert.deepEqual(
+        scanText(text).filter((finding) => finding.type === "credential"),
+        [],
+        text,
+      );
+    }
+  });
 });

@@ -59,7 +59,38 @@ export function detectCredentials(text: NormalisedText): Finding[] {
     // The value may itself contain a keyword ("ww: my-password1"); it is already covered.
     credentialKeyword.lastIndex = Math.max(credentialKeyword.lastIndex, found.foldedEnd);
   }
+  findings.push(...loginPairs(text, findings));
   return findings.map(({ foldedEnd: _, ...finding }) => finding);
+}
+
+/**
+ * "login: jan.peeters / Azerty123", "gebruiker jan, Welkom2025": a user name and, after a slash
+ * or comma, something that looks like a password, with no password word at all.
+ */
+const loginPair =
+  /\b(login|gebruikersnaam|username|user name|identifiant|nom d'utilisateur)[ \t]*[:=]?[ \t]*[^\s/,]+[ \t]*(?:\/|,|\||en|et|and)[ \t]*/g;
+
+function loginPairs(text: NormalisedText, found: readonly Located[]): Located[] {
+  const pairs: Located[] = [];
+  loginPair.lastIndex = 0;
+  for (
+    let match = loginPair.exec(text.folded);
+    match !== null;
+    match = loginPair.exec(text.folded)
+  ) {
+    const value = readValue(text.folded, loginPair.lastIndex);
+    if (value === undefined || found.some((other) => other.foldedEnd === value.end)) continue;
+    if (!isSecretValue("password", "bare", text, value)) continue;
+    const word = match[1] ?? "login";
+    const keyword = {
+      word,
+      start: match.index,
+      end: match.index + word.length,
+      kind: "password" as const,
+    };
+    pairs.push(located(text, keyword, value, 0.8));
+  }
+  return pairs;
 }
 
 interface Keyword {
@@ -83,7 +114,13 @@ function secretAfter(text: NormalisedText, keyword: Keyword): Located | undefine
   const from = skipParenthetical(folded, keyword.end);
   let paired: boolean | undefined;
   for (const [introduction, pattern] of introductions) {
-    if (introduction === "bare" && needsConnector(keyword.word)) continue;
+    if (
+      introduction === "bare" &&
+      needsConnector(keyword.word) &&
+      !afterTeamViewer(folded, keyword)
+    ) {
+      continue;
+    }
     pattern.lastIndex = from;
     if (!pattern.test(folded)) continue;
     const at = pattern.lastIndex;
@@ -95,6 +132,11 @@ function secretAfter(text: NormalisedText, keyword: Keyword): Located | undefine
     }
   }
   return undefined;
+}
+
+/** "TeamViewer: ID 123 456 789, pass 8x7y6z": there "pass" is the session's password. */
+function afterTeamViewer(folded: string, keyword: Keyword): boolean {
+  return teamViewerBefore.test(folded.slice(Math.max(0, keyword.start - 60), keyword.start));
 }
 
 function isPaired(folded: string, keyword: Keyword): boolean {

@@ -13,7 +13,7 @@ import { nearestLabelBefore } from "./identifier-labels.ts";
 import type { NormalisedText } from "./normalise.ts";
 
 /** Belgian eID card numbers: 12 digits, printed 3-7-2 (`591-1234567-89`). */
-const candidate = /\d{3}[ .-]\d{7}[ .-]\d{2}|\d{12}/g;
+const candidate = /\d{3}[ ./-]\d{7}[ ./-]\d{2}|\d{12}/g;
 
 /**
  * The same 12-digit mod-97 check is used by the structured communication on transfers and by
@@ -26,7 +26,9 @@ const labels = new RegExp(
     "(?<card>(?:identiteits)?kaart(?:nummer|nr)?|identiteitskaartnummer|eid|e-id|id-kaart|id kaart",
     // "Document number" is what the card itself prints beside the number.
     "|documentnummer|document ?(?:no|nr|number|nummer)|numero de (?:la )?carte|numero de document",
-    "|carte d'identite|carte eid|card number|id card|identity card)",
+    "|carte d'identite|carte eid|card number|card no|id card|identity card",
+    // "ID number" next to twelve digits that pass the card's check: the card, not the person.
+    "|id ?(?:number|nummer|nr|no)|n[o°] de carte)",
     "|(?<payment>gestructureerde mededeling|mededeling|communication structuree|communication|ogm",
     "|rekening(?:nummer)?|bankrekening(?:nummer)?|compte(?: bancaire)?|numero de compte|account(?: number)?|iban",
     "|stort(?:en)?|overschrijv(?:en|ing)|overmaken|betalen|virement|verse[rz]|payer|transfer|pay)",

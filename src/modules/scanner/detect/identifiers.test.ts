@@ -310,12 +310,21 @@ describe("eID card number", () => {
     expectOne(`My ID card: ${spaced}`, "eid_card", spaced);
     const nbsp = grouped(card, [3, 7, 2], "\u00a0");
     expectOne(`(kaartnummer ${nbsp})`, "eid_card", nbsp);
+    const slashed = grouped(card, [3, 7, 2], "/");
+    expectOne(`identiteitskaart nr ${slashed}`, "eid_card", slashed);
   });
 
   it("takes twelve contiguous digits only with a card label", () => {
     const labels = ["kaartnummer", "identiteitskaart", "eID", "carte d'identité", "ID card"];
     // The card prints "document number" beside it, so people copy that word.
-    for (const label of [...labels, "Document no.", "documentnummer", "numéro de document"]) {
+    const printed = [
+      "Document no.",
+      "documentnummer",
+      "numéro de document",
+      "card no",
+      "ID number",
+    ];
+    for (const label of [...labels, ...printed]) {
       const finding = expectOne(`${label}: ${card}`, "eid_card", card);
       assert.equal(finding.confidence, 0.95, label);
     }
