@@ -10,6 +10,7 @@ export { Day } from "./day.tsx";
 export { doneNotices } from "./done-notice.ts";
 export { allowEmbedding } from "./embed-cors.ts";
 export { registerErrorHandling, sendError, wantsJson } from "./error-handler.tsx";
+export { type Fact, FactList } from "./fact-list.tsx";
 export { describedBy, FieldProblemText, fieldIds, TextField } from "./form-field.tsx";
 export { registerHealth } from "./health.ts";
 export { Honeypot } from "./honeypot.tsx";

@@ -1,6 +1,7 @@
 import { type ComponentChildren, Fragment, type VNode } from "preact";
 import {
   Day,
+  FactList,
   FilterForm,
   KeysetPager,
   ScrollableTable,
@@ -196,19 +197,12 @@ export function ContactRequestPage(props: {
         </p>
       )}
       <p>{t("contact-admin.request.read_logged")}</p>
-      <section class="record-entry" aria-labelledby="contact-fields">
-        <h2 id="contact-fields" class="visually-hidden">
-          {t("contact-admin.request.title", { reference: request.reference })}
-        </h2>
-        <dl>
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <FactList
+        id="contact-fields"
+        title={t("contact-admin.request.title", { reference: request.reference })}
+        titleHidden
+        rows={rows}
+      />
       <section aria-labelledby="contact-message">
         <h2 id="contact-message">{t("contact-admin.field.message")}</h2>
         {request.message === null ? (

@@ -1,6 +1,7 @@
 import type { ComponentChildren, VNode } from "preact";
 import {
   Day,
+  FactList,
   FilterForm,
   KeysetPager,
   ScrollableTable,
@@ -192,19 +193,12 @@ export function SubscriberPage(props: {
       notice={notice}
     >
       <p>{t("newsletter-subscribers.detail.read_logged")}</p>
-      <section class="record-entry" aria-labelledby="subscriber-fields">
-        <h2 id="subscriber-fields" class="visually-hidden">
-          {t("newsletter-subscribers.col.state")}
-        </h2>
-        <dl>
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <FactList
+        id="subscriber-fields"
+        title={t("newsletter-subscribers.col.state")}
+        titleHidden
+        rows={rows}
+      />
       <ConsentHistory context={context} history={history} topics={topics} />
       {subscriber.topics.length > 0 && (
         <section aria-labelledby="subscriber-unsubscribe">

@@ -1,4 +1,5 @@
 import type { VNode } from "preact";
+import { FactList } from "../../core/http/index.ts";
 import { isoDay } from "../../datamap/index.ts";
 import { AdminLayout, type BackOfficeContext } from "../staff/index.ts";
 import { RetentionWhy } from "./retention-why.tsx";
@@ -77,19 +78,7 @@ function Summary(props: { context: BackOfficeContext; overview: SubjectOverview 
           .join("; ")
       : t("records.subject.summary.no_holds"),
   ]);
-  return (
-    <section aria-labelledby="subject-summary" class="record-entry">
-      <h2 id="subject-summary">{t("records.subject.summary")}</h2>
-      <dl>
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactList id="subject-summary" title={t("records.subject.summary")} rows={rows} />;
 }
 
 function Why({ context, record }: { context: BackOfficeContext; record: RecordLine }): VNode {

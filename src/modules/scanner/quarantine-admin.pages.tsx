@@ -1,5 +1,5 @@
 import type { VNode } from "preact";
-import { ScrollableTable } from "../../core/http/index.ts";
+import { FactList, ScrollableTable } from "../../core/http/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import { explainFinding } from "./explain.ts";
 import type { Quarantine } from "./quarantine.ts";
@@ -190,19 +190,7 @@ function Summary(props: Naming & { view: QuarantineView }): VNode {
       }),
     ]);
   }
-  return (
-    <section class="record-entry" aria-labelledby="quarantine-summary">
-      <h2 id="quarantine-summary">{t("scanner-admin.detail.summary")}</h2>
-      <dl>
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FactList id="quarantine-summary" title={t("scanner-admin.detail.summary")} rows={rows} />;
 }
 
 function Content(props: { context: BackOfficeContext; fields: readonly ShownField[] }): VNode {

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from "preact";
-import { ScrollableTable } from "../../core/http/index.ts";
+import { FactList, ScrollableTable } from "../../core/http/index.ts";
 import type { CustomerContact } from "../customers/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
 import type { SessionStatus } from "./support.tables.ts";
@@ -245,19 +245,7 @@ export function SessionPage(props: SessionPageProps): VNode {
           )}
         </section>
       )}
-      <section class="record-entry" aria-labelledby="support-fields">
-        <h2 id="support-fields" class="visually-hidden">
-          {t("support.session.title")}
-        </h2>
-        <dl>
-          {rows.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <FactList id="support-fields" title={t("support.session.title")} titleHidden rows={rows} />
       {mine && session.status !== "ended" && (
         <div class="support-actions">
           {session.status === "waiting" && <PhoneForm context={context} action={`${base}/phone`} />}
