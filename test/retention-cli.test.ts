@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { verifyAudit } from "../src/audit/index.ts";
@@ -17,42 +15,13 @@ import {
 } from "../src/core/db/database.ts";
 import { isoDay } from "../src/datamap/index.ts";
 import { randomMasterKey } from "../src/vault/test-vault.ts";
+import { runCli } from "./helpers/cli-process.ts";
 import { databaseKinds, withDatabase } from "./helpers/database.ts";
 
-const bin = fileURLToPath(new URL("../bin/wits-privacy.js", import.meta.url));
 const day = 24 * 3600 * 1000;
 
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The CLI as an operator runs it: a real process, only the variables given here. */
-function run(args: string[], env: Record<string, string>): Promise<Finished> {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`CLI did not finish: ${stdout} ${stderr}`));
-    }, 60_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
 interface Installation {
   env: Record<string, string>;

@@ -1,32 +1,13 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const bin = fileURLToPath(new URL("../../bin/wits-privacy.js", import.meta.url));
+import { runCli } from "../../test/helpers/cli-process.ts";
 
 /** The CLI as an operator runs it, optionally with text on standard input. */
-function scan(args: string[], stdin?: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, "scan", ...args], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin.end(stdin ?? "");
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const scan = (args: string[], stdin?: string, env: Record<string, string> = {}) =>
+  runCli(["scan", ...args], { env, stdin: stdin ?? "" });
 
 function nationalNumber(first9: string): string {
   return first9 + String(97 - (Number(first9) % 97)).padStart(2, "0");
