@@ -44,6 +44,7 @@ import {
   registerScannerModule,
   sensitiveDataHook,
 } from "./modules/scanner/index.ts";
+import { registerSecurityRoutes } from "./modules/security/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
 import {
@@ -212,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sensitiveData,
   });
   registerConsentModule(app, { ...engines, config, policy });
+  registerSecurityRoutes(app, { config, policy });
   registerSupportModule(app, {
     ...engines,
     config,

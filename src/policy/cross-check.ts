@@ -33,6 +33,19 @@ export function crossCheckPolicy(policy: Policy): CrossCheckFinding[] {
   const warning = (path: (string | number)[], message: string) =>
     findings.push({ path, message, severity: "warning" });
 
+  const daysLeft = (Date.parse(policy.security.expires) - Date.now()) / 86_400_000;
+  if (daysLeft < 30) {
+    warning(
+      ["security", "expires"],
+      daysLeft < 0
+        ? "security.txt has expired: set security.expires to a day within the next year"
+        : "security.txt expires within 30 days: set security.expires to a day within the next year",
+    );
+  }
+  if (daysLeft > 366) {
+    warning(["security", "expires"], "RFC 9116 advises an Expires less than a year ahead");
+  }
+
   reportDuplicates(policy.purposes, "id", ["purposes"], "purpose id", error);
   reportDuplicates(policy.newsletterTopics, "id", ["newsletterTopics"], "topic id", error);
   reportDuplicates(policy.cookies, "name", ["cookies"], "cookie name", error);

@@ -36,7 +36,9 @@ describe("loadPolicyFile", () => {
       result.policy.purposes.map((purpose) => purpose.id),
       ["contact", "newsletter", "orders", "customer_dossier", "support"],
     );
-    assert.deepEqual(result.warnings, [
+    // The security.txt reminder depends on today's date; its own test below fixes the dates.
+    const dated = result.warnings.filter((warning) => warning.path !== "security.expires");
+    assert.deepEqual(dated, [
       {
         path: "purposes[2].retention.rule",
         line: lineContaining(defaultSource, "rule:", lineContaining(defaultSource, "- id: orders")),
@@ -176,5 +178,27 @@ describe("bad policies", () => {
     const [problem] = problemsOf(source);
     assert.equal(problem?.path, "purposes[4].transfersOutsideEea");
     assert.match(problem?.message ?? "", /outside the EEA/);
+  });
+});
+
+describe("security.txt expiry (statement: a contact point for security problems)", () => {
+  const expiryWarnings = (expires: string) => {
+    const result = parsePolicy(
+      variant((document) => document.setIn(["security", "expires"], expires)),
+    );
+    assert.ok("policy" in result, JSON.stringify(result));
+    return result.warnings.filter((warning) => warning.path === "security.expires");
+  };
+  const day = (offsetDays: number) =>
+    new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+  it("warns when it has expired or expires within a month, and names the fix", () => {
+    assert.match(expiryWarnings(day(-1))[0]?.message ?? "", /has expired: set security.expires/);
+    assert.match(expiryWarnings(day(10))[0]?.message ?? "", /expires within 30 days/);
+  });
+
+  it("warns when it is set more than a year ahead (RFC 9116), and not in between", () => {
+    assert.match(expiryWarnings(day(400))[0]?.message ?? "", /less than a year ahead/);
+    assert.deepEqual(expiryWarnings(day(200)), []);
   });
 });

@@ -257,6 +257,16 @@ export const policySchema = z
       })
       .describe("The cookie banner: how long a choice holds and how long its proof is kept."),
     securityMeasures: z.array(localized),
+    security: z
+      .strictObject({
+        contactEmail: z
+          .email("must be an e-mail address")
+          .describe("Where people report a security problem or misuse of their data."),
+        expires: isoDate.describe(
+          "security.txt's Expires (RFC 9116): review the file before this day, at most a year ahead.",
+        ),
+      })
+      .describe("The security contact: /security and /.well-known/security.txt."),
     rights: z.strictObject({
       text: localized,
       answerDays: z.number().int("must be a whole number").positive("must be more than 0"),

@@ -30,6 +30,13 @@ const pages = [
   { name: "newsletter-nl", url: "/newsletter", locale: "nl-BE", lang: "nl" },
   { name: "support-connect-nl", url: "/support/connect", locale: "nl-BE", lang: "nl" },
   { name: "newsletter-check-fr", url: "/newsletter/check-your-mail", locale: "fr-BE", lang: "fr" },
+  { name: "security-nl", url: "/security", locale: "nl-BE", lang: "nl" },
+  {
+    name: "contact-sent-removed-nl",
+    url: "/contact/sent?ref=C-7K3Q9X&removed=national_number,credential&held=held&hours=24",
+    locale: "nl-BE",
+    lang: "nl",
+  },
 ];
 
 if (!hasChromium) {

@@ -17,6 +17,7 @@ const structuralKeys = new Set([
   "legalBasis",
   "country",
   "contractDate",
+  "expires",
   "purposes",
   "transfersOutsideEea",
   "answerDays",

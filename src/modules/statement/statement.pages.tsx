@@ -142,6 +142,9 @@ export function StatementPage(props: {
           ))}
         </ul>
         <p>{t("statement.security.contact")}</p>
+        <p>
+          <a href="/security">{t("statement.security.link")}</a>
+        </p>
 
         <h2>{t("statement.rights")}</h2>
         <Paragraph text={policy.rights.text} locale={locale} />

@@ -23,6 +23,7 @@ import { scannerEn } from "./scanner.en.ts";
 import { scannerAdminEn } from "./scanner-admin.en.ts";
 import { scannerIdentifiersEn } from "./scanner-identifiers.en.ts";
 import { scannerSpecialEn } from "./scanner-special.en.ts";
+import { securityEn } from "./security.en.ts";
 import { statementEn } from "./statement.en.ts";
 import { supportEn } from "./support.en.ts";
 
@@ -53,6 +54,7 @@ export const en: Messages = {
   ...scannerIdentifiersEn,
   ...scannerEn,
   ...scannerAdminEn,
+  ...securityEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

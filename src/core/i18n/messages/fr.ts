@@ -23,6 +23,7 @@ import { scannerFr } from "./scanner.fr.ts";
 import { scannerAdminFr } from "./scanner-admin.fr.ts";
 import { scannerIdentifiersFr } from "./scanner-identifiers.fr.ts";
 import { scannerSpecialFr } from "./scanner-special.fr.ts";
+import { securityFr } from "./security.fr.ts";
 import { statementFr } from "./statement.fr.ts";
 import { supportFr } from "./support.fr.ts";
 
@@ -53,6 +54,7 @@ export const fr: Messages = {
   ...scannerIdentifiersFr,
   ...scannerFr,
   ...scannerAdminFr,
+  ...securityFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -22,6 +22,7 @@ import { scannerNl } from "./scanner.nl.ts";
 import { scannerAdminNl } from "./scanner-admin.nl.ts";
 import { scannerIdentifiersNl } from "./scanner-identifiers.nl.ts";
 import { scannerSpecialNl } from "./scanner-special.nl.ts";
+import { securityNl } from "./security.nl.ts";
 import { statementNl } from "./statement.nl.ts";
 import { supportNl } from "./support.nl.ts";
 
@@ -53,6 +54,7 @@ export const nl = {
   ...scannerIdentifiersNl,
   ...scannerNl,
   ...scannerAdminNl,
+  ...securityNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,2 @@
+export { registerSecurityRoutes, type SecurityDeps } from "./security.routes.ts";
+export { securityTxt } from "./security-txt.ts";
