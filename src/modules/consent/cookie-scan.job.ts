@@ -5,7 +5,7 @@ import { defaultLocale, translator } from "../../core/i18n/index.ts";
 import { defineJob, type JobDefinition } from "../../core/jobs/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
 import type { Policy } from "../../policy/index.ts";
-import { listStaff } from "../staff/index.ts";
+import { activePrivacyOfficers } from "../staff/index.ts";
 import { CookieScanError, scanCookies } from "./cookie-scan.ts";
 import { type CookieScanReport, formatCookieScanText } from "./cookie-scan-report.ts";
 
@@ -85,9 +85,7 @@ async function mailPrivacyOfficers(
   deps: { db: Db; clock: Clock; config: Pick<Config, "MAIL_FROM"> },
   reports: readonly CookieScanReport[],
 ): Promise<number> {
-  const officers = (await listStaff(deps.db)).filter(
-    (account) => account.role === "privacy" && !account.disabledAt,
-  );
+  const officers = await activePrivacyOfficers(deps.db);
   // Staff mails are in the organisation's first language; the report inside keeps the CLI's
   // words, so what the mail quotes reads the same as `cookies scan` on a terminal.
   const t = translator(defaultLocale);

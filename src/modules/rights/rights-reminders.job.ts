@@ -4,7 +4,7 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { defineJob, type JobDefinition } from "../../core/jobs/index.ts";
 import { addPeriod } from "../../datamap/index.ts";
-import { listStaff } from "../staff/index.ts";
+import { activePrivacyOfficers } from "../staff/index.ts";
 import { mailStaffReminder, type ReminderLine } from "./admin-mails.ts";
 import { deadlineState, effectiveDeadline } from "./request-deadline.ts";
 import { rightsRequests } from "./rights.tables.ts";
@@ -43,9 +43,7 @@ export async function sendDeadlineReminders(
   options: { signal?: AbortSignal | undefined; batchSize?: number } = {},
 ): Promise<ReminderSummary> {
   const summary: ReminderSummary = { requests: 0, mails: 0 };
-  const officers = (await listStaff(deps.db)).filter(
-    (account) => account.role === "privacy" && !account.disabledAt,
-  );
+  const officers = await activePrivacyOfficers(deps.db);
   // Nobody to tell: leave the thresholds unmarked, so the first officer added hears of them.
   if (officers.length === 0) return summary;
   const batchSize = options.batchSize ?? reminderBatchSize;

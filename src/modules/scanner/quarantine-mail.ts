@@ -1,7 +1,7 @@
 import type { Db } from "../../core/db/database.ts";
 import { defaultLocale, translator } from "../../core/i18n/index.ts";
 import { enqueueMail } from "../../core/mail/index.ts";
-import { listStaff } from "../staff/index.ts";
+import { activePrivacyOfficers } from "../staff/index.ts";
 import type { recordQuarantines } from "./scanner.tables.ts";
 import type { ScannerDeps } from "./scanner-deps.ts";
 
@@ -14,9 +14,7 @@ export async function mailQuarantineHeld(
   deps: Pick<ScannerDeps, "clock" | "config">,
   held: typeof recordQuarantines.$inferSelect,
 ): Promise<number> {
-  const officers = (await listStaff(tx)).filter(
-    (account) => account.role === "privacy" && !account.disabledAt,
-  );
+  const officers = await activePrivacyOfficers(tx);
   const t = translator(defaultLocale);
   const types = held.types.map((type) => t(`scanner.type.${type}`)).join(", ");
   const deleteAfter = new Intl.DateTimeFormat("nl-BE", {

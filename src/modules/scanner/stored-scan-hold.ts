@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { appendAudit } from "../../audit/index.ts";
-import { type Db, queryRows } from "../../core/db/database.ts";
+import { queryRows } from "../../core/db/database.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { FindingType } from "../../policy/sensitive-data-types.ts";
-import { holdRecord } from "./quarantine.ts";
-import { recordQuarantines, type StoredScanHit } from "./scanner.tables.ts";
+import { heldRecordIds, holdRecord } from "./quarantine.ts";
+import type { StoredScanHit } from "./scanner.tables.ts";
 import type { ScannerDeps } from "./scanner-deps.ts";
 import { actionFor } from "./sensitive-data.ts";
 import { latestStoredScan } from "./stored-scan.ts";
@@ -51,7 +51,7 @@ export async function holdFromScan(
           where id = ${input.recordId} for update`,
     );
     if (!record) return { status: "record_gone" };
-    if (await isHeld(tx, input.recordId)) return { status: "already_held" };
+    if ((await heldRecordIds(tx, [input.recordId])).size > 0) return { status: "already_held" };
     const subjectId = record.subject_id ?? undefined;
     const outcome = await holdRecord(tx, deps, {
       recordType: type,
@@ -74,13 +74,4 @@ export async function holdFromScan(
     });
     return { status: "held", quarantineId: outcome.quarantineId, deleted: outcome.deleted };
   });
-}
-
-async function isHeld(tx: Db, recordId: string): Promise<boolean> {
-  const held = await tx
-    .select({ id: recordQuarantines.id })
-    .from(recordQuarantines)
-    .where(and(eq(recordQuarantines.recordId, recordId), eq(recordQuarantines.status, "held")))
-    .limit(1);
-  return held.length > 0;
 }

@@ -20,6 +20,7 @@ export {
 } from "./staff.pages.tsx";
 export { backOfficeContext, type StaffModuleDeps } from "./staff.routes.ts";
 export {
+  activePrivacyOfficers,
   countStaff,
   createStaffAccount,
   issueSetupLink,

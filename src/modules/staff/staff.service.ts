@@ -109,6 +109,13 @@ export async function listStaff(db: Db): Promise<StaffAccount[]> {
   return db.select().from(staffUsers).orderBy(asc(staffUsers.email));
 }
 
+/** Who gets the privacy role's alerts: deadline reminders, cookie scans, quarantined records. */
+export async function activePrivacyOfficers(db: Db): Promise<StaffAccount[]> {
+  return (await listStaff(db)).filter(
+    (account) => account.role === "privacy" && !account.disabledAt,
+  );
+}
+
 export async function findStaff(db: Db, staffId: string): Promise<StaffAccount | undefined> {
   const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, staffId));
   return row;
