@@ -34,11 +34,13 @@ export function parseConsentCookie(value: string | undefined): ConsentCookie | u
   if (rest.length > 0 || !consentId || !inventoryVersion || categories === undefined) return;
   if (!uuidPattern.test(consentId) || !/^[a-z0-9]{1,32}$/.test(inventoryVersion)) return;
   if (!seconds || !/^\d{1,12}$/.test(seconds)) return;
-  const choices: Record<string, boolean> = { necessary: true };
+  // Entries, not assignment: a category named "__proto__" would set the prototype instead.
+  const entries: [string, boolean][] = [["necessary", true]];
   for (const part of categories ? categories.split("-") : []) {
     const match = /^([a-z_]{1,32})([01])$/.exec(part);
     if (!match?.[1]) return;
-    choices[match[1]] = match[2] === "1";
+    entries.push([match[1], match[2] === "1"]);
   }
+  const choices = Object.fromEntries(entries);
   return { consentId, inventoryVersion, choices, decidedAt: new Date(Number(seconds) * 1000) };
 }
