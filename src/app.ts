@@ -36,6 +36,7 @@ import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers
 import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
+import { disclosuresOfSubject, registerRegistersModule } from "./modules/registers/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
 import {
   heldAsMinor,
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     policy,
     sensitiveData,
+    disclosures: disclosuresOfSubject,
     effects: {
       unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
       subjectsOfCustomer: (db, customerNumber) => subjectsOfCustomer({ db }, customerNumber),
@@ -214,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerConsentModule(app, { ...engines, config, policy });
   registerSecurityRoutes(app, { config, policy });
+  registerRegistersModule(app, { ...engines, config, policy, policies: deps.policies });
   registerSupportModule(app, {
     ...engines,
     config,

@@ -5,6 +5,7 @@ import { retentionSweepJob } from "./datamap/retention-sweep.job.ts";
 import { cookieScanJob } from "./modules/consent/index.ts";
 import { newsletterBouncesJob } from "./modules/newsletter/bounces.job.ts";
 import { newsletterCampaignsJob } from "./modules/newsletter/campaigns.job.ts";
+import { breachClockJob, processorReviewsJob } from "./modules/registers/index.ts";
 import { rightsRemindersJob } from "./modules/rights/index.ts";
 import { quarantineExpiryJob, storedScanJob } from "./modules/scanner/index.ts";
 import type { Policy } from "./policy/index.ts";
@@ -32,5 +33,7 @@ export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[
     cookieScanJob(deps),
     quarantineExpiryJob(deps),
     storedScanJob(deps),
+    processorReviewsJob(deps),
+    breachClockJob(deps),
   ];
 }

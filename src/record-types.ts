@@ -89,6 +89,12 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
     "what was sold, at which price and VAT rate (`vat_rate` is a percentage, not a VAT number); the person is on the order",
   invoice_lines:
     "an issued invoice's lines: products, prices and VAT rates; the person is on the invoice, anonymised with it",
+  processor_contracts:
+    "a processor's signed contract, a document about a company and no one person, sealed with the installation key",
+  disclosure_subjects:
+    "which people a registered disclosure (e.g. to the police) concerned, by subject id: accountability that must outlive erasure, like a legal hold; shown in the person's access export unless the authority forbids telling them",
+  breach_subjects:
+    "which people a registered breach affected, by subject id, and when their notice was queued: the breach register must outlive erasure (Art. 33(5))",
   policy_notices:
     "notice texts written for everyone about a policy change, about no one in particular",
 };

@@ -32,6 +32,14 @@ import {
   orderLines,
   orders,
 } from "../modules/orders/orders.tables.ts";
+import {
+  breaches,
+  breachSubjects,
+  disclosureSubjects,
+  disclosures,
+  processorContracts,
+  registerReminders,
+} from "../modules/registers/registers.tables.ts";
 import { rightsIdCopies, rightsRequests } from "../modules/rights/rights.tables.ts";
 import { recordQuarantines, storedDataScans } from "../modules/scanner/scanner.tables.ts";
 import { loginThrottle, staffSessions, staffUsers } from "../modules/staff/staff.tables.ts";
@@ -87,4 +95,10 @@ export const schema = {
   consentRecords,
   recordQuarantines,
   storedDataScans,
+  processorContracts,
+  registerReminders,
+  disclosures,
+  disclosureSubjects,
+  breaches,
+  breachSubjects,
 };

@@ -6,7 +6,15 @@ import type { Clock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db/database.ts";
 import { isUuid } from "../core/is-uuid.ts";
-import { keyBytes, openText, openVersionedBytes, sealText, sealVersionedBytes } from "./aes-gcm.ts";
+import {
+  keyBytes,
+  openBytes,
+  openText,
+  openVersionedBytes,
+  sealBytes,
+  sealText,
+  sealVersionedBytes,
+} from "./aes-gcm.ts";
 import { ERASED, type Erased } from "./erased.ts";
 import { appendErasure, erasureLedgerPath } from "./erasure-ledger.ts";
 import { KeyCache } from "./key-cache.ts";
@@ -308,6 +316,15 @@ export class Vault {
       `secret\u0000${aad}`,
       "installation secret",
     ).toString("utf8");
+  }
+
+  /** Installation documents (a processor's contract): no subject, sealed like the secrets. */
+  sealDocument(value: Buffer, aad: string): Buffer {
+    return sealBytes(this.#requireSystemKey(), value, `document\u0000${aad}`);
+  }
+
+  openDocument(sealed: Buffer, aad: string): Buffer {
+    return openBytes(this.#requireSystemKey(), sealed, `document\u0000${aad}`, () => "document");
   }
 
   /**

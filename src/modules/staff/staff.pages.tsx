@@ -64,6 +64,24 @@ export const backOfficeSections: Section[] = [
     group: "privacy",
   },
   {
+    href: "/admin/processors",
+    label: "processors.nav",
+    permission: "registers.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/disclosures",
+    label: "disclosures.nav",
+    permission: "registers.manage",
+    group: "privacy",
+  },
+  {
+    href: "/admin/breaches",
+    label: "breaches.nav",
+    permission: "registers.manage",
+    group: "privacy",
+  },
+  {
     href: "/admin/subjects",
     label: "records.nav.subjects",
     permission: "subjects.read",

@@ -1,11 +1,13 @@
 import type { Messages } from "../i18n.ts";
 import { adminEn } from "./admin.en.ts";
+import { breachesEn } from "./breaches.en.ts";
 import { consentEn } from "./consent.en.ts";
 import { contactEn } from "./contact.en.ts";
 import { contactAdminEn } from "./contact-admin.en.ts";
 import { contactCustomerEn } from "./contact-customer.en.ts";
 import { contactFormEn } from "./contact-form.en.ts";
 import { customersAdminEn } from "./customers-admin.en.ts";
+import { disclosuresEn } from "./disclosures.en.ts";
 import { exportEn } from "./export.en.ts";
 import { invoiceEn } from "./invoice.en.ts";
 import { newsletterEn } from "./newsletter.en.ts";
@@ -14,6 +16,7 @@ import { newsletterFormEn } from "./newsletter-form.en.ts";
 import { newsletterSubscribersEn } from "./newsletter-subscribers.en.ts";
 import { ordersEn } from "./orders.en.ts";
 import { ordersAdminEn } from "./orders-admin.en.ts";
+import { processorsEn } from "./processors.en.ts";
 import { recordsEn } from "./records.en.ts";
 import { retentionEn } from "./retention.en.ts";
 import { rightsAdminEn } from "./rights-admin.en.ts";
@@ -55,6 +58,9 @@ export const en: Messages = {
   ...scannerEn,
   ...scannerAdminEn,
   ...securityEn,
+  ...processorsEn,
+  ...disclosuresEn,
+  ...breachesEn,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,11 +1,13 @@
 import type { Messages } from "../i18n.ts";
 import { adminFr } from "./admin.fr.ts";
+import { breachesFr } from "./breaches.fr.ts";
 import { consentFr } from "./consent.fr.ts";
 import { contactFr } from "./contact.fr.ts";
 import { contactAdminFr } from "./contact-admin.fr.ts";
 import { contactCustomerFr } from "./contact-customer.fr.ts";
 import { contactFormFr } from "./contact-form.fr.ts";
 import { customersAdminFr } from "./customers-admin.fr.ts";
+import { disclosuresFr } from "./disclosures.fr.ts";
 import { exportFr } from "./export.fr.ts";
 import { invoiceFr } from "./invoice.fr.ts";
 import { newsletterFr } from "./newsletter.fr.ts";
@@ -14,6 +16,7 @@ import { newsletterFormFr } from "./newsletter-form.fr.ts";
 import { newsletterSubscribersFr } from "./newsletter-subscribers.fr.ts";
 import { ordersFr } from "./orders.fr.ts";
 import { ordersAdminFr } from "./orders-admin.fr.ts";
+import { processorsFr } from "./processors.fr.ts";
 import { recordsFr } from "./records.fr.ts";
 import { retentionFr } from "./retention.fr.ts";
 import { rightsAdminFr } from "./rights-admin.fr.ts";
@@ -55,6 +58,9 @@ export const fr: Messages = {
   ...scannerFr,
   ...scannerAdminFr,
   ...securityFr,
+  ...processorsFr,
+  ...disclosuresFr,
+  ...breachesFr,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,10 +1,12 @@
 import { adminNl } from "./admin.nl.ts";
+import { breachesNl } from "./breaches.nl.ts";
 import { consentNl } from "./consent.nl.ts";
 import { contactNl } from "./contact.nl.ts";
 import { contactAdminNl } from "./contact-admin.nl.ts";
 import { contactCustomerNl } from "./contact-customer.nl.ts";
 import { contactFormNl } from "./contact-form.nl.ts";
 import { customersAdminNl } from "./customers-admin.nl.ts";
+import { disclosuresNl } from "./disclosures.nl.ts";
 import { exportNl } from "./export.nl.ts";
 import { invoiceNl } from "./invoice.nl.ts";
 import { newsletterNl } from "./newsletter.nl.ts";
@@ -13,6 +15,7 @@ import { newsletterFormNl } from "./newsletter-form.nl.ts";
 import { newsletterSubscribersNl } from "./newsletter-subscribers.nl.ts";
 import { ordersNl } from "./orders.nl.ts";
 import { ordersAdminNl } from "./orders-admin.nl.ts";
+import { processorsNl } from "./processors.nl.ts";
 import { recordsNl } from "./records.nl.ts";
 import { retentionNl } from "./retention.nl.ts";
 import { rightsAdminNl } from "./rights-admin.nl.ts";
@@ -55,6 +58,9 @@ export const nl = {
   ...scannerNl,
   ...scannerAdminNl,
   ...securityNl,
+  ...processorsNl,
+  ...disclosuresNl,
+  ...breachesNl,
   "language.nl": "Nederlands",
   "language.en": "English",
   "language.fr": "Français",

@@ -1,0 +1,5 @@
+import type { breachesNl } from "./breaches.nl.ts";
+
+export const breachesEn: Record<keyof typeof breachesNl, string> = {
+  "breaches.nav": "Data breaches",
+};

@@ -1,0 +1,5 @@
+import type { breachesNl } from "./breaches.nl.ts";
+
+export const breachesFr: Record<keyof typeof breachesNl, string> = {
+  "breaches.nav": "Violations de données",
+};

@@ -1,0 +1,3 @@
+export const breachesNl = {
+  "breaches.nav": "Datalekken",
+} as const;

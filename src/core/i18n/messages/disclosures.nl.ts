@@ -1,0 +1,3 @@
+export const disclosuresNl = {
+  "disclosures.nav": "Verstrekkingen",
+} as const;

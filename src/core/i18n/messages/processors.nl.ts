@@ -1,0 +1,3 @@
+export const processorsNl = {
+  "processors.nav": "Verwerkers",
+} as const;
