@@ -86,6 +86,7 @@ async function benchDeps(database: Database): Promise<RightsDeps> {
     effects: {
       unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
       subjectsOfCustomer: async () => [],
+      recordTransfer: async () => undefined,
     },
   };
 }

@@ -36,7 +36,11 @@ import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers
 import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
-import { disclosuresOfSubject, registerRegistersModule } from "./modules/registers/index.ts";
+import {
+  disclosuresOfSubject,
+  recordPortabilityTransfer,
+  registerRegistersModule,
+} from "./modules/registers/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
 import {
   heldAsMinor,
@@ -202,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     effects: {
       unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
       subjectsOfCustomer: (db, customerNumber) => subjectsOfCustomer({ db }, customerNumber),
+      recordTransfer: (db, input) => recordPortabilityTransfer({ db, clock: deps.clock }, input),
     },
   });
   registerScannerModule(app, scannerDeps);
@@ -215,7 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sensitiveData,
   });
   registerConsentModule(app, { ...engines, config, policy });
-  registerSecurityRoutes(app, { config, policy });
+  registerSecurityRoutes(app, { ...engines, config, policy, sensitiveData, quarantine });
   registerRegistersModule(app, { ...engines, config, policy, policies: deps.policies });
   registerSupportModule(app, {
     ...engines,

@@ -118,7 +118,9 @@ export function buildAccessReport(input: AccessReportInput): AccessReport {
       t("export.report.disclosure", {
         date: isoDay(disclosure.disclosedAt),
         recipient: disclosure.recipient,
-        reason: disclosure.reason,
+        reference: disclosure.reference,
+        legalBasis: disclosure.legalBasis,
+        dataGiven: disclosure.dataGiven,
       }),
     ),
     rights: {

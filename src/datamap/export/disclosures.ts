@@ -5,8 +5,12 @@ export interface Disclosure {
   disclosedAt: Date;
   /** Who received it, as the register names them (an authority, never a private person). */
   recipient: string;
-  /** The legal ground or case, e.g. "court order 2026/17". */
-  reason: string;
+  /** Why the law obliged us, e.g. "art. 46bis Wetboek van strafvordering". */
+  legalBasis: string;
+  /** The recipient's own case or order number, so the person can ask them about it. */
+  reference: string;
+  /** The kinds of data given, in words ("naam, e-mailadres"), never the data itself. */
+  dataGiven: string;
 }
 
 /**

@@ -580,7 +580,11 @@ for (const kind of databaseKinds) {
             PUBLIC_URL: "https://privacy.example.be",
             MAIL_FROM: "privacy@wits.be",
           }),
-          effects: { unsubscribeNewsletter: async () => false, subjectsOfCustomer: async () => [] },
+          effects: {
+            unsubscribeNewsletter: async () => false,
+            subjectsOfCustomer: async () => [],
+            recordTransfer: async () => undefined,
+          },
         };
         const recipient = { name: "Andere Firma BV", email: "privacy@anderefirma.example" };
         const rights = [

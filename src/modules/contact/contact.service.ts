@@ -144,7 +144,10 @@ export async function receiveContactRequest(
         to: input.email,
         subject: t("contact.mail.subject", { reference }),
         text: t("contact.mail.body", {
-          name: input.name,
+          // A misuse report from the security page may come without a name.
+          greeting: input.name.trim()
+            ? t("contact.mail.greeting", { name: input.name })
+            : t("contact.mail.greeting_nameless"),
           reference,
           privacy: `${deps.config.PUBLIC_URL}/privacy`,
         }),

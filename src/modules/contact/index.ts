@@ -18,6 +18,7 @@ export {
   contactRequests,
   contactStatuses,
 } from "./contact.tables.ts";
+export { contentDisposition } from "./contact-admin.routes.ts";
 export { type CustomerContactRequest, contactRequestsOfCustomer } from "./contact-by-customer.ts";
 export type { ContactModuleDeps } from "./contact-module-deps.ts";
 export {
@@ -26,6 +27,12 @@ export {
   listContactNotes,
   replyToContactRequest,
 } from "./contact-notes.ts";
+export {
+  screeningFromQuery,
+  screeningNotices,
+  sentQuery,
+  sentQuerySchema,
+} from "./screening-notice.ts";
 
 import type { FastifyInstance } from "fastify";
 import { registerContactAdminRoutes } from "./contact-admin.routes.ts";

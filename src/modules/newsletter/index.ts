@@ -1,3 +1,5 @@
+// A datetime-local field means the organisation's wall clock; the breach register reads one too.
+export { parseScheduleTime, scheduleTimeValue } from "./campaign-schedule-time.ts";
 export {
   newsletterConsentRecordType,
   newsletterSignupRecordType,

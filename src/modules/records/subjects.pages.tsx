@@ -137,8 +137,10 @@ export function SubjectPage(props: {
   overview: SubjectOverview;
   /** Links to this person's audit trail for staff who may read the log. */
   auditHref?: string | undefined;
+  /** Starts the disclosure log's form with this person, for staff who keep that register. */
+  disclosureHref?: string | undefined;
 }): VNode {
-  const { context, overview, auditHref } = props;
+  const { context, overview, auditHref, disclosureHref } = props;
   const { t } = context;
   return (
     <AdminLayout context={context} title={t("records.subject.title")}>
@@ -148,6 +150,12 @@ export function SubjectPage(props: {
           <>
             {" · "}
             <a href={auditHref}>{t("records.subject.audit")}</a>
+          </>
+        )}
+        {disclosureHref && (
+          <>
+            {" · "}
+            <a href={disclosureHref}>{t("disclosures.from_subject")}</a>
           </>
         )}
       </p>

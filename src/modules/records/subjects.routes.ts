@@ -74,6 +74,9 @@ export function registerSubjectRoutes(app: FastifyInstance, deps: RecordsModuleD
           auditHref: roleCan(staff.role, "audit.read")
             ? `/admin/audit?subjectId=${subjectId}`
             : undefined,
+          disclosureHref: roleCan(staff.role, "registers.manage")
+            ? `/admin/disclosures/new?subject=${subjectId}`
+            : undefined,
         }),
       );
     },

@@ -5,6 +5,8 @@ import { registerProcessorRoutes } from "./processors.routes.ts";
 import type { RegistersDeps } from "./registers-deps.ts";
 
 export { type BreachClockJobDeps, breachClockJob } from "./breach-clock.job.ts";
+export { type MisuseReportInput, receiveMisuseReport } from "./breach-report.ts";
+export { recordPortabilityTransfer } from "./disclosure-transfer.ts";
 export { disclosuresOfSubject } from "./disclosures-of-subject.ts";
 export { type ProcessorReviewsJobDeps, processorReviewsJob } from "./processor-reviews.job.ts";
 export {

@@ -15,7 +15,7 @@ import { countHeldRecords } from "./rights-plan.ts";
  * person's language, and one mail with the download links, queued in the same transaction. The
  * links' tokens live only in that mail: the outcome keeps the package ids and expiry dates.
  * Portability to an organisation mails the links to the organisation the person named instead,
- * and records the transfer.
+ * and records the transfer, in the disclosure log too (the organisation is a recipient).
  */
 export async function executeExport(
   deps: RightsDeps,
@@ -32,6 +32,7 @@ export async function executeExport(
 
   const outcomes: StepOutcome[] = [];
   const packages: ExportResult[] = [];
+  const exported: string[] = [];
   for (const subjectId of context.subjectIds) {
     const results: StepResult[] = (await countHeldRecords(deps, [subjectId])).map((held) => ({
       recordType: held.recordType.id,
@@ -52,6 +53,7 @@ export async function executeExport(
       { subjectId, locale, kind, actor },
     );
     packages.push(made);
+    exported.push(subjectId);
     outcomes.push({
       right: step.kind,
       purpose: step.purpose,
@@ -95,6 +97,14 @@ export async function executeExport(
     },
   });
   if (toOrganisation) {
+    // The organisation is now a recipient of the person's data: their next access report says so.
+    await deps.effects.recordTransfer(deps.db, {
+      recipient: details.recipient?.name ?? "",
+      requestReference: request.reference,
+      subjectIds: exported,
+      staffId,
+      locale,
+    });
     await appendAudit(deps.db, {
       clock: deps.clock,
       entry: {

@@ -72,6 +72,7 @@ for (const kind of databaseKinds) {
         unsubscribeNewsletter: (db, input) =>
           unsubscribeSubject({ ...newsletterDeps(), db }, input),
         subjectsOfCustomer: async () => [],
+        recordTransfer: async () => undefined,
       },
     });
 

@@ -58,6 +58,7 @@ for (const kind of databaseKinds) {
         effects: {
           unsubscribeNewsletter: async () => false,
           subjectsOfCustomer: (db, number) => subjectsOfCustomer({ db }, number),
+          recordTransfer: async () => undefined,
         },
       };
       privacy = await setUpStaff(t, "privacy");

@@ -2,6 +2,7 @@ import type { AuditActor } from "../../audit/index.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
+import type { Locale } from "../../core/i18n/index.ts";
 import type { DisclosureProvider } from "../../datamap/export/index.ts";
 import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
@@ -20,6 +21,17 @@ export interface RightsEffects {
   ): Promise<boolean>;
   /** The subjects of a customer's people, by customer number (K-XXXXXX); empty when unknown. */
   subjectsOfCustomer(db: Db, customerNumber: string): Promise<string[]>;
+  /** Registers a portability package sent to an organisation as a disclosure to that recipient. */
+  recordTransfer(
+    db: Db,
+    input: {
+      recipient: string;
+      requestReference: string;
+      subjectIds: readonly string[];
+      staffId: string;
+      locale: Locale;
+    },
+  ): Promise<unknown>;
 }
 
 export interface RightsDeps {

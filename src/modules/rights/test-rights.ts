@@ -23,6 +23,7 @@ export function rightsTestDeps(
     effects: {
       unsubscribeNewsletter: async () => false,
       subjectsOfCustomer: async () => [],
+      recordTransfer: async () => undefined,
     },
   };
 }

@@ -37,7 +37,8 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   "export.report.disclosures": "Disclosures to third parties",
   "export.report.disclosures.none":
     "No disclosures of your data to third parties (such as the police) are registered.",
-  "export.report.disclosure": "{date}: to {recipient}, {reason}",
+  "export.report.disclosure":
+    "{date}: to {recipient} (reference {reference}), under {legalBasis}. Data given: {dataGiven}.",
   "export.report.rights": "Your rights",
   "export.report.rights.ask":
     "Send a request to {email}. We answer as soon as possible, and within {days} days at the latest.",

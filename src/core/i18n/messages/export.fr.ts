@@ -37,7 +37,8 @@ export const exportFr: Record<keyof typeof exportNl, string> = {
   "export.report.disclosures": "Communications à des tiers",
   "export.report.disclosures.none":
     "Aucune communication de vos données à des tiers (comme la police) n'est enregistrée.",
-  "export.report.disclosure": "{date} : à {recipient}, {reason}",
+  "export.report.disclosure":
+    "{date} : à {recipient} (référence {reference}), sur la base de {legalBasis}. Données communiquées : {dataGiven}.",
   "export.report.rights": "Vos droits",
   "export.report.rights.ask":
     "Envoyez votre demande à {email}. Nous répondons dès que possible, et au plus tard dans les {days} jours.",

@@ -35,7 +35,8 @@ export const exportNl = {
   "export.report.disclosures": "Verstrekkingen aan derden",
   "export.report.disclosures.none":
     "Er zijn geen verstrekkingen van je gegevens aan derden (zoals de politie) geregistreerd.",
-  "export.report.disclosure": "{date}: aan {recipient}, {reason}",
+  "export.report.disclosure":
+    "{date}: aan {recipient} (referentie {reference}), op grond van {legalBasis}. Verstrekte gegevens: {dataGiven}.",
   "export.report.rights": "Je rechten",
   "export.report.rights.ask":
     "Een verzoek stuur je naar {email}. We antwoorden zo snel mogelijk, en uiterlijk binnen {days} dagen.",
