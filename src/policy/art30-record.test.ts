@@ -149,7 +149,11 @@ describe("art30Record", () => {
     for (const entry of art30Record(policy, "nl").entries) {
       const serving = policy.processors.filter((p) => p.purposes.includes(entry.purposeId));
       assert.deepEqual(
-        entry.recipients.processors,
+        entry.recipients.processors.map(({ name, service, country }) => ({
+          name,
+          service,
+          country,
+        })),
         serving.map((p) => ({ name: p.name, service: p.service.nl, country: p.country })),
       );
     }
@@ -164,12 +168,29 @@ describe("art30Record", () => {
     ]);
   });
 
+  it("names, per purpose, only the data categories of that purpose a processor receives", () => {
+    const mail = (purposeId: string) =>
+      art30Record(policy, "nl")
+        .entries.find((entry) => entry.purposeId === purposeId)
+        ?.recipients.processors.find((p) => p.name === "Voorbeeld Mail BV");
+    assert.deepEqual(mail("newsletter")?.dataCategories, ["naam of bijnaam", "e-mailadres"]);
+    assert.deepEqual(mail("contact")?.dataCategories, ["naam", "e-mailadres"]);
+    const row = csvRows(art30Csv(art30Record(policy, "nl")))[2];
+    assert.ok(
+      row?.[art30Columns.indexOf("recipients")]?.includes(
+        "Voorbeeld Mail BV (versturen van e-mail en nieuwsbrieven, NL): naam of bijnaam, e-mailadres",
+      ),
+      row?.join(" | "),
+    );
+  });
+
   it("reports no transfer for the default policy, and one when a processor is outside the EEA", () => {
     for (const entry of art30Record(policy, "nl").entries) {
       assert.deepEqual(entry.transfersOutsideEea, {
         transfers: false,
         processorCountries: [],
         safeguards: null,
+        processorSafeguards: [],
       });
     }
     const changed = structuredClone(policy);
@@ -177,8 +198,10 @@ describe("art30Record", () => {
       name: "Example Cloud Inc.",
       service: { nl: "opslag", en: "storage", fr: "stockage" },
       country: "US",
+      transferBasis: "scc",
       contractDate: "2025-05-01",
       purposes: ["support"],
+      dataCategories: ["teamviewer_id"],
     });
     const support = changed.purposes.find((purpose) => purpose.id === "support");
     assert.ok(support);
@@ -188,7 +211,15 @@ describe("art30Record", () => {
       transfers: true,
       processorCountries: ["US"],
       safeguards: "SCCs",
+      processorSafeguards: [
+        "Example Cloud Inc. (US): standard contractual clauses (Art. 46(2)(c) GDPR)",
+      ],
     });
+    const row = csvRows(art30Csv(art30Record(changed, "nl")))[5];
+    assert.equal(
+      row?.[art30Columns.indexOf("transferSafeguards")],
+      "modelcontractbepalingen; Example Cloud Inc. (US): standaardcontractbepalingen (art. 46, lid 2, c) AVG)",
+    );
   });
 });
 

@@ -1,5 +1,13 @@
 import type { Locale } from "../core/i18n/i18n.ts";
-import type { LegalBasis, Policy, Purpose, RetentionRule } from "./policy.schema.ts";
+import { isInEea } from "./eea-countries.ts";
+import type {
+  LegalBasis,
+  Policy,
+  Processor,
+  Purpose,
+  RetentionRule,
+  TransferBasis,
+} from "./policy.schema.ts";
 
 /**
  * The GDPR Art. 30(1) record of processing activities, built from the policy alone: one entry per
@@ -20,6 +28,10 @@ export interface Art30Processor {
   name: string;
   service: string;
   country: string;
+  /** Labels of this purpose's data categories the processor receives (Art. 30(1)(c), (d)). */
+  dataCategories: string[];
+  /** The Chapter V ground when the country lies outside the EEA (Art. 30(1)(e)). */
+  transferBasis: TransferBasis | null;
 }
 
 export interface Art30Entry {
@@ -48,7 +60,10 @@ export interface Art30Entry {
     transfers: boolean;
     /** Countries of processors serving this purpose that lie outside the EEA. */
     processorCountries: string[];
+    /** The purpose's own safeguards text. */
     safeguards: string | null;
+    /** Each processor outside the EEA with its ground, e.g. "X (US): standard contractual clauses". */
+    processorSafeguards: string[];
   };
   retention: {
     /** As the statement words it. */
@@ -90,6 +105,9 @@ export interface Art30Labels {
   title: string;
   columns: Record<Art30Column, string>;
   legalBases: Record<LegalBasis, string>;
+  transferBases: Record<TransferBasis, string>;
+  /** Said of a processor outside the EEA that names no ground (the policy check refuses it). */
+  noTransferBasis: string;
   /** The regulation's abbreviation in this language, for "art. 6(1)(c) AVG". */
   regulation: string;
   yes: string;
@@ -129,6 +147,13 @@ export const art30Labels: Record<Locale, Art30Labels> = {
       public_task: "taak van algemeen belang",
       legitimate_interests: "gerechtvaardigd belang",
     },
+    transferBases: {
+      adequacy: "adequaatheidsbesluit (art. 45 AVG)",
+      scc: "standaardcontractbepalingen (art. 46, lid 2, c) AVG)",
+      bcr: "bindende bedrijfsvoorschriften (art. 47 AVG)",
+      derogation: "afwijking voor een specifieke situatie (art. 49 AVG)",
+    },
+    noTransferBasis: "geen grond opgegeven",
     regulation: "AVG",
     yes: "ja",
     no: "nee",
@@ -161,6 +186,13 @@ export const art30Labels: Record<Locale, Art30Labels> = {
       public_task: "public task",
       legitimate_interests: "legitimate interests",
     },
+    transferBases: {
+      adequacy: "adequacy decision (Art. 45 GDPR)",
+      scc: "standard contractual clauses (Art. 46(2)(c) GDPR)",
+      bcr: "binding corporate rules (Art. 47 GDPR)",
+      derogation: "derogation for a specific situation (Art. 49 GDPR)",
+    },
+    noTransferBasis: "no ground given",
     regulation: "GDPR",
     yes: "yes",
     no: "no",
@@ -193,6 +225,13 @@ export const art30Labels: Record<Locale, Art30Labels> = {
       public_task: "mission d'intérêt public",
       legitimate_interests: "intérêts légitimes",
     },
+    transferBases: {
+      adequacy: "décision d'adéquation (art. 45 RGPD)",
+      scc: "clauses contractuelles types (art. 46, § 2, c) RGPD)",
+      bcr: "règles d'entreprise contraignantes (art. 47 RGPD)",
+      derogation: "dérogation pour une situation particulière (art. 49 RGPD)",
+    },
+    noTransferBasis: "aucun motif indiqué",
     regulation: "RGPD",
     yes: "oui",
     no: "non",
@@ -208,40 +247,6 @@ const legalBasisPoint: Record<LegalBasis, string> = {
   public_task: "e",
   legitimate_interests: "f",
 };
-
-/** EU member states plus Iceland, Liechtenstein and Norway (ISO 3166 alpha-2). */
-const eeaCountries: ReadonlySet<string> = new Set([
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
-]);
 
 export function art30Record(policy: Policy, locale: Locale): Art30Record {
   const labels = art30Labels[locale];
@@ -259,14 +264,9 @@ export function art30Record(policy: Policy, locale: Locale): Art30Record {
   const entries = policy.purposes.map((purpose): Art30Entry => {
     const processors = policy.processors
       .filter((processor) => processor.purposes.includes(purpose.id))
-      .map((processor) => ({
-        name: processor.name,
-        service: processor.service[locale],
-        country: processor.country,
-      }));
-    const processorCountries = [
-      ...new Set(processors.map((p) => p.country).filter((c) => !eeaCountries.has(c))),
-    ];
+      .map((processor) => art30Processor(processor, purpose, locale));
+    const outside = processors.filter((processor) => !isInEea(processor.country));
+    const processorCountries = [...new Set(outside.map((processor) => processor.country))];
     return {
       purposeId: purpose.id,
       controller: { ...controller },
@@ -290,6 +290,14 @@ export function art30Record(policy: Policy, locale: Locale): Art30Record {
         transfers: purpose.transfersOutsideEea || processorCountries.length > 0,
         processorCountries,
         safeguards: purpose.transferSafeguards?.[locale] ?? null,
+        processorSafeguards: outside.map(
+          (processor) =>
+            `${processor.name} (${processor.country}): ${
+              processor.transferBasis
+                ? labels.transferBases[processor.transferBasis]
+                : labels.noTransferBasis
+            }`,
+        ),
       },
       retention: { text: purpose.retention.text[locale], rule: retentionSummary(purpose) },
       securityMeasures: [...securityMeasures],
@@ -304,6 +312,26 @@ export function art30Record(policy: Policy, locale: Locale): Art30Record {
     },
     entries,
   };
+}
+
+/** One processor as a recipient of one purpose's data: only that purpose's categories. */
+function art30Processor(processor: Processor, purpose: Purpose, locale: Locale): Art30Processor {
+  const received = new Set(processor.dataCategories ?? []);
+  return {
+    name: processor.name,
+    service: processor.service[locale],
+    country: processor.country,
+    dataCategories: purpose.dataCategories
+      .filter((category) => received.has(category.id))
+      .map((category) => category.label[locale]),
+    transferBasis: isInEea(processor.country) ? null : (processor.transferBasis ?? null),
+  };
+}
+
+/** "Name (service, country): category, category", as the record's recipients cell shows it. */
+export function art30ProcessorText(processor: Art30Processor): string {
+  const categories = processor.dataCategories.join(", ");
+  return `${processor.name} (${processor.service}, ${processor.country})${categories ? `: ${categories}` : ""}`;
 }
 
 /**
@@ -352,9 +380,7 @@ function rowOf(entry: Art30Entry, labels: Art30Labels): Record<Art30Column, stri
   const { controller, legalBasis, transfersOutsideEea: transfer } = entry;
   const recipients = [
     ...entry.recipients.categories,
-    ...entry.recipients.processors.map(
-      (processor) => `${processor.name} (${processor.service}, ${processor.country})`,
-    ),
+    ...entry.recipients.processors.map(art30ProcessorText),
   ];
   return {
     controller: `${controller.name} ${controller.legalForm}`,
@@ -372,7 +398,10 @@ function rowOf(entry: Art30Entry, labels: Art30Labels): Record<Art30Column, stri
       transfer.transfers ? labels.yes : labels.no,
       ...transfer.processorCountries,
     ].join("; "),
-    transferSafeguards: transfer.safeguards ?? "",
+    transferSafeguards: [
+      ...(transfer.safeguards ? [transfer.safeguards] : []),
+      ...transfer.processorSafeguards,
+    ].join("; "),
     retention: entry.retention.text,
     retentionRule: entry.retention.rule,
     securityMeasures: entry.securityMeasures.join("; "),

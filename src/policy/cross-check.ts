@@ -1,5 +1,6 @@
+import { isInEea } from "./eea-countries.ts";
 import { formatPath } from "./format-path.ts";
-import type { Policy, RetentionRule } from "./policy.schema.ts";
+import type { Policy, Processor, RetentionRule } from "./policy.schema.ts";
 
 /** A finding about a schema-valid policy, located by its path in the document. */
 export interface CrossCheckFinding {
@@ -14,13 +15,6 @@ export interface CrossCheckFinding {
  * privacy officer decides (DESIGN.md, Legal notes).
  */
 const invoiceLegalMinimumMonths = 10 * 12;
-
-/** EU member states plus Iceland, Liechtenstein and Norway. */
-const eeaCountries = new Set(
-  "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split(
-    " ",
-  ),
-);
 
 /**
  * Rules the schema cannot express because they relate one part of the file to another. A purpose
@@ -61,11 +55,28 @@ export function crossCheckPolicy(policy: Policy): CrossCheckFinding[] {
         );
       }
     });
-    if (eeaCountries.has(processor.country)) return;
+    checkProcessorCategories(policy, processor, index, error, warning);
+    if (!processor.reviewDate) {
+      warning(
+        ["processors", index],
+        `processor "${processor.name}" has no reviewDate: no reminder`,
+      );
+    }
+    if (isInEea(processor.country)) return;
+    if (!processor.transferBasis) {
+      // GDPR Art. 44: no transfer outside the EEA without a Chapter V ground.
+      error(
+        ["processors", index, "transferBasis"],
+        `processor "${processor.name}" is in ${processor.country}, outside the EEA: give its transferBasis (adequacy, scc, bcr or derogation)`,
+      );
+      return;
+    }
+    // The processor's basis covers the transfer (the statement and record show it), but the
+    // purpose's own flag feeds the access report, which would tell people there is none.
     processor.purposes.forEach((id) => {
       const purposeIndex = policy.purposes.findIndex((purpose) => purpose.id === id);
       if (purposeIndex >= 0 && !policy.purposes[purposeIndex]?.transfersOutsideEea) {
-        error(
+        warning(
           ["purposes", purposeIndex, "transfersOutsideEea"],
           `processor "${processor.name}" is in ${processor.country}, outside the EEA, but purpose "${id}" says there are no transfers outside the EEA`,
         );
@@ -112,6 +123,36 @@ export function crossCheckPolicy(policy: Policy): CrossCheckFinding[] {
     );
   }
   return findings;
+}
+
+/** A processor receives only data its purposes collect; an empty list says nothing to the record. */
+function checkProcessorCategories(
+  policy: Policy,
+  processor: Processor,
+  index: number,
+  error: (path: (string | number)[], message: string) => void,
+  warning: (path: (string | number)[], message: string) => void,
+): void {
+  if (!processor.dataCategories?.length) {
+    warning(
+      ["processors", index],
+      `processor "${processor.name}" lists no dataCategories: the Art. 30 record cannot say what it receives`,
+    );
+    return;
+  }
+  const known = new Set(
+    policy.purposes
+      .filter((purpose) => processor.purposes.includes(purpose.id))
+      .flatMap((purpose) => purpose.dataCategories.map((category) => category.id)),
+  );
+  processor.dataCategories.forEach((id, categoryIndex) => {
+    if (!known.has(id)) {
+      error(
+        ["processors", index, "dataCategories", categoryIndex],
+        `processor "${processor.name}" receives data category "${id}", which none of its purposes collects; categories of its purposes: ${[...known].join(", ")}`,
+      );
+    }
+  });
 }
 
 /** Reports the second and later items whose `field` repeats an earlier one, at that field. */

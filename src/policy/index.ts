@@ -5,8 +5,12 @@ export {
   art30Csv,
   art30Json,
   art30Labels,
+  art30ProcessorText,
   art30Record,
 } from "./art30-record.ts";
+export { type CrossCheckFinding, crossCheckPolicy } from "./cross-check.ts";
+export { eeaCountries, isInEea } from "./eea-countries.ts";
+export { formatPath } from "./format-path.ts";
 export {
   loadPolicyFile,
   type PolicyLoadResult,
@@ -20,12 +24,16 @@ export {
   type LocalizedText,
   legalBases,
   type Policy,
+  type Processor,
   type Purpose,
   policySchema,
   type RetentionRule,
+  type TransferBasis,
+  transferBases,
 } from "./policy.schema.ts";
 export { type PolicyNotice, pendingPolicyNotices, queuePolicyNotice } from "./policy-notices.ts";
 export {
+  activePolicyVersion,
   activeVersionHash,
   contentHashOf,
   findPolicyVersion,

@@ -107,12 +107,25 @@ describe("bad policies", () => {
     const source = variant((document) =>
       document.setIn(["processors", 1, "purposes", 0], "invoicing"),
     );
+    // Its data categories then belong to no purpose it serves: reported too, after.
+    assert.deepEqual(problemsOf(source)[0], {
+      path: "processors[1].purposes[0]",
+      line: lineContaining(source, "purposes: [ invoicing ]"),
+      message:
+        'processor "Voorbeeld Boekhouding BV" serves unknown purpose "invoicing"; purposes in this policy: contact, newsletter, orders, customer_dossier, support',
+    });
+  });
+
+  it("processor receiving a data category none of its purposes collects", () => {
+    const source = variant((document) =>
+      document.setIn(["processors", 4, "dataCategories", 0], "vat_number"),
+    );
     assert.deepEqual(problemsOf(source), [
       {
-        path: "processors[1].purposes[0]",
-        line: lineContaining(source, "purposes: [ invoicing ]"),
+        path: "processors[4].dataCategories[0]",
+        line: lineContaining(source, "dataCategories: [ vat_number ]"),
         message:
-          'processor "Voorbeeld Boekhouding BV" serves unknown purpose "invoicing"; purposes in this policy: contact, newsletter, orders, customer_dossier, support',
+          'processor "TeamViewer Germany GmbH" receives data category "vat_number", which none of its purposes collects; categories of its purposes: teamviewer_id, teamviewer_password, session_content',
       },
     ]);
   });
@@ -173,11 +186,55 @@ describe("bad policies", () => {
     assert.match(problem?.message ?? "", /check digits/);
   });
 
-  it("processor outside the EEA for a purpose without transfers", () => {
+  it("processor outside the EEA without a transfer basis", () => {
     const source = variant((document) => document.setIn(["processors", 4, "country"], "US"));
-    const [problem] = problemsOf(source);
-    assert.equal(problem?.path, "purposes[4].transfersOutsideEea");
-    assert.match(problem?.message ?? "", /outside the EEA/);
+    assert.deepEqual(problemsOf(source), [
+      {
+        path: "processors[4].transferBasis",
+        line: lineContaining(source, "- name: TeamViewer"),
+        message:
+          'processor "TeamViewer Germany GmbH" is in US, outside the EEA: give its transferBasis (adequacy, scc, bcr or derogation)',
+      },
+    ]);
+  });
+
+  it("unknown transfer basis: lists the allowed ones", () => {
+    const source = variant((document) => document.setIn(["processors", 4, "transferBasis"], "dpa"));
+    assert.match(
+      problemsOf(source)[0]?.message ?? "",
+      /^unknown transfer basis "dpa"; expected one of: adequacy, scc, bcr, derogation$/,
+    );
+  });
+});
+
+describe("processor warnings", () => {
+  const warningsOf = (source: string) => {
+    const result = parsePolicy(source);
+    assert.ok("policy" in result, JSON.stringify(result));
+    const processorRelated = /^processors|transfersOutsideEea$/;
+    return result.warnings.filter((warning) => processorRelated.test(warning.path));
+  };
+
+  it("a processor outside the EEA with a basis is valid; the purpose's own flag is flagged", () => {
+    const source = variant((document) => {
+      document.setIn(["processors", 4, "country"], "US");
+      document.setIn(["processors", 4, "transferBasis"], "scc");
+    });
+    assert.deepEqual(
+      warningsOf(source).map((warning) => warning.path),
+      ["purposes[4].transfersOutsideEea"],
+    );
+  });
+
+  it("warns that a processor without a review date gets no reminder", () => {
+    const source = variant((document) => document.deleteIn(["processors", 2, "reviewDate"]));
+    assert.deepEqual(warningsOf(source), [
+      {
+        path: "processors[2]",
+        line: lineContaining(source, "- name: Voorbeeld Mail BV"),
+        message: 'processor "Voorbeeld Mail BV" has no reviewDate: no reminder',
+      },
+    ]);
   });
 });
 

@@ -140,6 +140,18 @@ export async function findPolicyVersion(
   return { version, policy: parsed.policy };
 }
 
+/** The version in force with its YAML source, which a back-office edit starts from. */
+export async function activePolicyVersion(
+  db: Db,
+): Promise<{ contentHash: string; source: string } | undefined> {
+  const [row] = await db
+    .select({ contentHash: policyVersions.contentHash, source: policyVersions.source })
+    .from(policyVersions)
+    .orderBy(desc(policyVersions.activatedAt))
+    .limit(1);
+  return row;
+}
+
 /** The version in force, locked until the caller's transaction ends (activations queue up). */
 export async function activeVersionHash(db: Db): Promise<string | undefined> {
   const [row] = await db

@@ -178,16 +178,37 @@ const cookie = z.strictObject({
   party: oneOf(["first", "third"], "cookie party"),
 });
 
+/**
+ * GDPR Chapter V grounds for sending data outside the EEA: an adequacy decision (Art. 45),
+ * standard contractual clauses (Art. 46(2)(c)), binding corporate rules (Art. 47), or a
+ * derogation for a specific situation (Art. 49).
+ */
+export const transferBases = ["adequacy", "scc", "bcr", "derogation"] as const;
+export type TransferBasis = (typeof transferBases)[number];
+
 const processor = z.strictObject({
   name: text,
   service: localized,
   country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code, e.g. BE"),
-  contractDate: isoDate,
+  transferBasis: oneOf(transferBases, "transfer basis")
+    .optional()
+    .describe("Required when the country lies outside the EEA: the GDPR Chapter V safeguard."),
+  contractDate: isoDate.describe("Date of the signed processing agreement (Art. 28(3))."),
+  reviewDate: isoDate
+    .optional()
+    .describe("When the contract is next reviewed; the privacy officers are reminded."),
   purposes: z
     .array(z.string())
     .min(1, "list the purposes this processor serves")
     .describe("Purpose ids from `purposes`."),
+  // Optional so that policy versions stored before this field existed still read (and keep
+  // their content hash); the policy check warns when it is missing.
+  dataCategories: z
+    .array(z.string())
+    .optional()
+    .describe("Data category ids, of this processor's purposes, that it receives."),
 });
+export type Processor = z.infer<typeof processor>;
 
 export const policySchema = z
   .strictObject({

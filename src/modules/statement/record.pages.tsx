@@ -1,5 +1,10 @@
 import type { VNode } from "preact";
-import { type Art30Entry, type Art30Record, art30Labels } from "../../policy/index.ts";
+import {
+  type Art30Entry,
+  type Art30Record,
+  art30Labels,
+  art30ProcessorText,
+} from "../../policy/index.ts";
 import { AdminLayout, type BackOfficeContext } from "../staff/index.ts";
 
 function EntryList({ entry, record }: { entry: Art30Entry; record: Art30Record }): VNode {
@@ -12,17 +17,18 @@ function EntryList({ entry, record }: { entry: Art30Entry; record: Art30Record }
     [labels.dataCategories, entry.dataCategories.map((category) => category.label).join("; ")],
     [
       labels.recipients,
-      [
-        ...entry.recipients.categories,
-        ...entry.recipients.processors.map(
-          (processor) => `${processor.name} (${processor.service}, ${processor.country})`,
-        ),
-      ].join("; ") || "—",
+      [...entry.recipients.categories, ...entry.recipients.processors.map(art30ProcessorText)].join(
+        "; ",
+      ) || "—",
     ],
     [
       labels.transfersOutsideEea,
       entry.transfersOutsideEea.transfers
-        ? `${art30Labels[record.locale].yes} ${entry.transfersOutsideEea.safeguards ?? ""}`
+        ? [
+            art30Labels[record.locale].yes,
+            ...(entry.transfersOutsideEea.safeguards ? [entry.transfersOutsideEea.safeguards] : []),
+            ...entry.transfersOutsideEea.processorSafeguards,
+          ].join("; ")
         : art30Labels[record.locale].no,
     ],
     [labels.retention, `${entry.retention.text} (${entry.retention.rule})`],

@@ -17,6 +17,10 @@ const structuralKeys = new Set([
   "legalBasis",
   "country",
   "contractDate",
+  "reviewDate",
+  // Shown as their labels ("standaardcontractbepalingen", "e-mailadres"), not as the codes.
+  "transferBasis",
+  "dataCategories",
   "expires",
   "purposes",
   "transfersOutsideEea",

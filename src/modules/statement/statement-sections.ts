@@ -2,6 +2,7 @@ import type { Locale, Translate } from "../../core/i18n/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
+import { processorDataLabels } from "./processor-data-labels.ts";
 
 export interface StatementSection {
   key: string;
@@ -83,9 +84,12 @@ export function statementSections(
       key: "recipients",
       title: t("statement.recipients"),
       text: [
-        ...policy.processors.map(
-          (p) =>
+        ...policy.processors.map((p) =>
+          [
             `${p.name}: ${p.service[locale]} (${p.country}, ${p.contractDate}; ${p.purposes.join(", ")})`,
+            ...(p.transferBasis ? [t(`processors.basis.${p.transferBasis}`)] : []),
+            processorDataLabels(policy, p, locale).join(", "),
+          ].join(" "),
         ),
         policy.legalDisclosure[locale],
       ].join("\n"),

@@ -1,9 +1,10 @@
 import type { VNode } from "preact";
 import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale, MessageKey } from "../../core/i18n/index.ts";
-import type { Policy, Purpose } from "../../policy/policy.schema.ts";
+import { isInEea, type Policy, type Processor, type Purpose } from "../../policy/index.ts";
 import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
+import { processorDataLabels } from "./processor-data-labels.ts";
 
 type Localized = Record<Locale, string>;
 
@@ -206,20 +207,30 @@ function ProcessorTable({ context, policy }: { context: PageContext; policy: Pol
             <th scope="col">{t("statement.recipients.col.name")}</th>
             <th scope="col">{t("statement.recipients.col.service")}</th>
             <th scope="col">{t("statement.recipients.col.country")}</th>
+            <th scope="col">{t("statement.recipients.col.transfer")}</th>
+            <th scope="col">{t("statement.recipients.col.data")}</th>
           </tr>
         </thead>
         <tbody>
           {policy.processors.map((processor) => (
             <tr key={processor.name}>
-              <td>{processor.name}</td>
+              <th scope="row">{processor.name}</th>
               <td>{processor.service[locale]}</td>
               <td>{processor.country}</td>
+              <td>{transferText(context, processor)}</td>
+              <td>{processorDataLabels(policy, processor, locale).join(", ")}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollableTable>
   );
+}
+
+/** Art. 13(1)(f): the visitor is told of a transfer outside the EEA and the safeguard it rests on. */
+function transferText(context: PageContext, processor: Processor): string {
+  if (isInEea(processor.country)) return context.t("statement.recipients.transfer.none");
+  return processor.transferBasis ? context.t(`processors.basis.${processor.transferBasis}`) : "—";
 }
 
 const cookieCategories = [
