@@ -1,5 +1,5 @@
 import { type Locale, type MessageKey, type Translate, translator } from "../../core/i18n/index.ts";
-import type { LegalBasis, Policy } from "../../policy/index.ts";
+import { art30Labels, isInEea, type LegalBasis, type Policy } from "../../policy/index.ts";
 import { isErased, type VaultPurpose } from "../../vault/index.ts";
 import type { DataMap } from "../data-map.ts";
 import { explainRetention, isoDay, type RetentionExplanation } from "../explain-retention.ts";
@@ -166,10 +166,7 @@ function describeRecordType(
     source: type.source[locale],
     recipients: (purpose?.recipients ?? []).map((recipient) => recipient[locale]),
     processors: processorsOf(policy, t, locale, type.purpose),
-    transfers:
-      purpose?.transfersOutsideEea && purpose.transferSafeguards
-        ? purpose.transferSafeguards[locale]
-        : t("export.report.transfers.none"),
+    transfers: transfersOf(policy, t, locale, type.purpose),
     retentionRule: own?.rule[locale] ?? purpose?.retention.text[locale] ?? "",
     records: records.map((record) => ({
       id: record.id,
@@ -187,6 +184,32 @@ function describeRecordType(
 
 function purposeNameKey(purpose: VaultPurpose): MessageKey {
   return `export.purpose.${purpose}`;
+}
+
+/**
+ * Where the data goes outside the EEA and on what ground (Art. 15(2)): the purpose's own words,
+ * then every processor of the purpose outside the EEA, so a processor added in the register can
+ * never leave the report saying "none".
+ */
+function transfersOf(policy: Policy, t: Translate, locale: Locale, purposeId: string): string {
+  const purpose = policy.purposes.find((candidate) => candidate.id === purposeId);
+  const labels = art30Labels[locale];
+  const lines = [
+    ...(purpose?.transfersOutsideEea && purpose.transferSafeguards
+      ? [purpose.transferSafeguards[locale]]
+      : []),
+    ...policy.processors
+      .filter((processor) => processor.purposes.includes(purposeId) && !isInEea(processor.country))
+      .map(
+        (processor) =>
+          `${processor.name} (${processor.country}): ${
+            processor.transferBasis
+              ? labels.transferBases[processor.transferBasis]
+              : labels.noTransferBasis
+          }`,
+      ),
+  ];
+  return lines.length > 0 ? lines.join("; ") : t("export.report.transfers.none");
 }
 
 function processorsOf(policy: Policy, t: Translate, locale: Locale, purpose: string): string[] {
