@@ -290,14 +290,7 @@ export function art30Record(policy: Policy, locale: Locale): Art30Record {
         transfers: purpose.transfersOutsideEea || processorCountries.length > 0,
         processorCountries,
         safeguards: purpose.transferSafeguards?.[locale] ?? null,
-        processorSafeguards: outside.map(
-          (processor) =>
-            `${processor.name} (${processor.country}): ${
-              processor.transferBasis
-                ? labels.transferBases[processor.transferBasis]
-                : labels.noTransferBasis
-            }`,
-        ),
+        processorSafeguards: outside.map((processor) => processorTransferText(processor, locale)),
       },
       retention: { text: purpose.retention.text[locale], rule: retentionSummary(purpose) },
       securityMeasures: [...securityMeasures],
@@ -326,6 +319,18 @@ function art30Processor(processor: Processor, purpose: Purpose, locale: Locale):
       .map((category) => category.label[locale]),
     transferBasis: isInEea(processor.country) ? null : (processor.transferBasis ?? null),
   };
+}
+
+/** "Name (US): standard contractual clauses (…)": a transfer and its Chapter V ground. */
+export function processorTransferText(
+  processor: { name: string; country: string; transferBasis?: TransferBasis | null | undefined },
+  locale: Locale,
+): string {
+  const labels = art30Labels[locale];
+  const ground = processor.transferBasis
+    ? labels.transferBases[processor.transferBasis]
+    : labels.noTransferBasis;
+  return `${processor.name} (${processor.country}): ${ground}`;
 }
 
 /** "Name (service, country): category, category", as the record's recipients cell shows it. */

@@ -7,6 +7,7 @@ export {
   art30Labels,
   art30ProcessorText,
   art30Record,
+  processorTransferText,
 } from "./art30-record.ts";
 export { type CrossCheckFinding, crossCheckPolicy } from "./cross-check.ts";
 export { eeaCountries, isInEea } from "./eea-countries.ts";

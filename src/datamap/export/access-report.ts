@@ -1,5 +1,10 @@
 import { type Locale, type MessageKey, type Translate, translator } from "../../core/i18n/index.ts";
-import { art30Labels, isInEea, type LegalBasis, type Policy } from "../../policy/index.ts";
+import {
+  isInEea,
+  type LegalBasis,
+  type Policy,
+  processorTransferText,
+} from "../../policy/index.ts";
 import { isErased, type VaultPurpose } from "../../vault/index.ts";
 import type { DataMap } from "../data-map.ts";
 import { explainRetention, isoDay, type RetentionExplanation } from "../explain-retention.ts";
@@ -193,21 +198,13 @@ function purposeNameKey(purpose: VaultPurpose): MessageKey {
  */
 function transfersOf(policy: Policy, t: Translate, locale: Locale, purposeId: string): string {
   const purpose = policy.purposes.find((candidate) => candidate.id === purposeId);
-  const labels = art30Labels[locale];
   const lines = [
     ...(purpose?.transfersOutsideEea && purpose.transferSafeguards
       ? [purpose.transferSafeguards[locale]]
       : []),
     ...policy.processors
       .filter((processor) => processor.purposes.includes(purposeId) && !isInEea(processor.country))
-      .map(
-        (processor) =>
-          `${processor.name} (${processor.country}): ${
-            processor.transferBasis
-              ? labels.transferBases[processor.transferBasis]
-              : labels.noTransferBasis
-          }`,
-      ),
+      .map((processor) => processorTransferText(processor, locale)),
   ];
   return lines.length > 0 ? lines.join("; ") : t("export.report.transfers.none");
 }

@@ -171,23 +171,26 @@ export function ContactFormPage(props: ContactFormProps): VNode {
   );
 }
 
+/** The page after a message is received; the security page's misuse report words it its own way. */
 export function ContactSentPage(props: {
   context: PageContext;
   reference: string | undefined;
+  title?: string | undefined;
+  next?: string | undefined;
   /** What the scanner removed or held, in the visitor's words. */
   screeningNotices: readonly string[];
 }) {
   const { t } = props.context;
   return (
-    <Layout context={props.context} title={t("contact-form.sent.title")}>
+    <Layout context={props.context} title={props.title ?? t("contact-form.sent.title")}>
       <article>
-        <h1>{t("contact-form.sent.title")}</h1>
+        <h1>{props.title ?? t("contact-form.sent.title")}</h1>
         {props.reference && (
           <p>
             <strong>{t("contact-form.sent.reference", { reference: props.reference })}</strong>
           </p>
         )}
-        <p>{t("contact-form.sent.mail")}</p>
+        <p>{props.next ?? t("contact-form.sent.mail")}</p>
         {props.screeningNotices.length > 0 && (
           <section class="notice" aria-label={t("contact-form.sent.screening")}>
             {props.screeningNotices.map((notice) => (

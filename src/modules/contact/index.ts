@@ -20,6 +20,7 @@ export {
 } from "./contact.tables.ts";
 export { contentDisposition } from "./contact-admin.routes.ts";
 export { type CustomerContactRequest, contactRequestsOfCustomer } from "./contact-by-customer.ts";
+export { ContactSentPage } from "./contact-form.pages.tsx";
 export type { ContactModuleDeps } from "./contact-module-deps.ts";
 export {
   addContactNote,

@@ -162,35 +162,3 @@ export function SecurityPage(props: {
     </Layout>
   );
 }
-
-export function SecuritySentPage(props: {
-  context: PageContext;
-  reference: string | undefined;
-  /** What the scanner removed or held, in the visitor's words. */
-  screeningNotices: readonly string[];
-}): VNode {
-  const { t } = props.context;
-  return (
-    <Layout context={props.context} title={t("security.sent.title")}>
-      <article>
-        <h1>{t("security.sent.title")}</h1>
-        {props.reference && (
-          <p>
-            <strong>{t("security.sent.reference", { reference: props.reference })}</strong>
-          </p>
-        )}
-        <p>{t("security.sent.next")}</p>
-        {props.screeningNotices.length > 0 && (
-          <section class="notice" aria-label={t("security.sent.screening")}>
-            {props.screeningNotices.map((notice) => (
-              <p key={notice}>{notice}</p>
-            ))}
-          </section>
-        )}
-        <p>
-          <a href="/">{t("security.sent.home")}</a>
-        </p>
-      </article>
-    </Layout>
-  );
-}

@@ -10,6 +10,7 @@ import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
 import {
+  ContactSentPage,
   screeningFromQuery,
   screeningNotices,
   sentQuery,
@@ -17,7 +18,7 @@ import {
 } from "../contact/index.ts";
 import { receiveMisuseReport } from "../registers/index.ts";
 import type { QuarantineHook, SensitiveDataHook } from "../scanner/index.ts";
-import { type ReportFormState, SecurityPage, SecuritySentPage } from "./security.pages.tsx";
+import { type ReportFormState, SecurityPage } from "./security.pages.tsx";
 import {
   keptReportValues,
   parseReportFields,
@@ -126,8 +127,10 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: SecurityDeps)
       const ref = request.query.ref;
       return sendPage(
         reply,
-        h(SecuritySentPage, {
+        h(ContactSentPage, {
           context: pageContext(request, reply),
+          title: request.t("security.sent.title"),
+          next: request.t("security.sent.next"),
           reference: ref && referencePattern.test(ref) ? ref : undefined,
           screeningNotices: screeningNotices(request.t, screeningFromQuery(request.query)),
         }),

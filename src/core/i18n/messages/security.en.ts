@@ -26,9 +26,6 @@ export const securityEn: Record<keyof typeof securityNl, string> = {
   "security.form.error.email": "Enter a valid e-mail address, e.g. name@example.com.",
   "security.form.topic": "Report of misuse or a security problem",
   "security.sent.title": "Thank you for your report",
-  "security.sent.reference": "Your reference is {reference}.",
   "security.sent.next":
     "You will get a confirmation by e-mail. Our privacy officer looks at your report as soon as possible and contacts you if there are questions.",
-  "security.sent.screening": "What we did with your report",
-  "security.sent.home": "To the home page",
 };

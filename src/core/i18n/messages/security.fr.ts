@@ -27,9 +27,6 @@ export const securityFr: Record<keyof typeof securityNl, string> = {
   "security.form.error.email": "Indiquez une adresse e-mail valide, p. ex. nom@exemple.be.",
   "security.form.topic": "Signalement d'un abus ou d'un problème de sécurité",
   "security.sent.title": "Merci pour votre signalement",
-  "security.sent.reference": "Votre référence est {reference}.",
   "security.sent.next":
     "Vous recevrez une confirmation par e-mail. Notre responsable de la vie privée examine votre signalement au plus vite et vous contacte en cas de questions.",
-  "security.sent.screening": "Ce que nous avons fait de votre signalement",
-  "security.sent.home": "Vers la page d'accueil",
 };

@@ -25,9 +25,6 @@ export const securityNl = {
   "security.form.error.email": "Vul een geldig e-mailadres in, bv. naam@voorbeeld.be.",
   "security.form.topic": "Melding van misbruik of een beveiligingsprobleem",
   "security.sent.title": "Bedankt voor je melding",
-  "security.sent.reference": "Je referentie is {reference}.",
   "security.sent.next":
     "Je krijgt een bevestiging per e-mail. Onze privacyverantwoordelijke bekijkt je melding zo snel mogelijk en neemt contact op als er vragen zijn.",
-  "security.sent.screening": "Wat we met je melding deden",
-  "security.sent.home": "Naar de startpagina",
 } as const;
