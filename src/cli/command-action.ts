@@ -1,9 +1,10 @@
+import { BackupError } from "../backup/backup-error.ts";
 import { type Config, ConfigError, loadConfig } from "../core/config.ts";
 import { DatabaseError } from "../core/db/database.ts";
 import { StartupError } from "../main.ts";
 import { PolicyError } from "../policy/index.ts";
 
-const explainedErrors = [ConfigError, DatabaseError, StartupError, PolicyError];
+const explainedErrors = [ConfigError, DatabaseError, StartupError, PolicyError, BackupError];
 
 /**
  * Wraps a command: config parsed once, and a failure an operator can fix printed as one line that

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { configVariables } from "../core/config.ts";
 import { registerAuditCommands } from "./audit.ts";
+import { registerBackupCommands } from "./backup.ts";
 import { registerCookiesCommands } from "./cookies.ts";
 import { registerJobsCommands } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
@@ -31,5 +32,6 @@ registerPolicyCommands(program);
 registerRetentionCommands(program);
 registerCookiesCommands(program);
 registerScanCommand(program);
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);

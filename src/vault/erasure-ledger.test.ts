@@ -3,6 +3,7 @@ import { appendFile, readFile, stat } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { listAudit } from "../audit/index.ts";
 import { type Database, queryRows } from "../core/db/database.ts";
 import { ERASED } from "./erased.ts";
 import { openTestVault, type TestVault, uniquePerson } from "./test-vault.ts";
@@ -109,6 +110,15 @@ for (const kind of databaseKinds) {
         "Laptop",
       );
       assert.equal((await dataKeyRow(subjectId, "contact"))?.wrapped_key, null);
+      const audited = await listAudit(database.db, { subjectId, action: "vault.shred", limit: 10 });
+      assert.deepEqual(
+        audited.entries.map((entry) => [entry.actorId, entry.details.replayed ?? false]),
+        [
+          ["erasure-ledger.replay", true],
+          [null, false],
+        ],
+        "the erasure destroyed again is audited, next to the original shred",
+      );
 
       const again = await vault.replayErasureLedger(database.db);
       assert.equal(again.reshredded, 0);

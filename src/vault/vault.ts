@@ -425,6 +425,7 @@ export class Vault {
     return replayErasureLedger(db, {
       ...options,
       ledgerPath: this.#ledgerPath,
+      clock: this.#clock,
       forget: (subjectId, purpose) => this.#forget(subjectId, purpose),
     });
   }

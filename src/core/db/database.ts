@@ -68,12 +68,17 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   };
 }
 
+/** PGlite's own files live in this folder of DATA_DIR; the key file, ledger and outbox beside it. */
+export function pgliteDataPath(dataDir: string): string {
+  return path.join(dataDir, "pglite");
+}
+
 export async function openPglite(dataDir: string): Promise<Database> {
   await assertWritable(dataDir);
   const release = await acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: path.join(dataDir, "pglite") });
+    client = await PGlite.create({ dataDir: pgliteDataPath(dataDir) });
   } catch (error) {
     await release();
     throw new DatabaseError(
