@@ -67,7 +67,7 @@ function canaryPerson() {
 }
 
 for (const kind of databaseKinds) {
-  describe(`backup and restore on ${kind}`, () => {
+  describe(`backup and restore: who was erased stays erased (statement: "Gegevens inzien, aanpassen of verwijderen") on ${kind}`, () => {
     let setup: Installation;
     const clock = fakeClock("2026-03-02T10:00:00Z");
     const anna = canaryPerson();

@@ -37,7 +37,7 @@ const breachForm = (overrides: Record<string, string | string[]> = {}) => ({
 });
 
 for (const kind of databaseKinds) {
-  describe(`the breach register on ${kind}`, () => {
+  describe(`the breach register (statement: "passende maatregelen om misbruik, verlies, onbevoegde toegang … tegen te gaan") on ${kind}`, () => {
     let t: TestApp;
     let privacy: SignedIn;
     let support: SignedIn;

@@ -35,7 +35,7 @@ const police = {
 };
 
 for (const kind of databaseKinds) {
-  describe(`the disclosure log on ${kind}`, () => {
+  describe(`the disclosure log (statement: "behalve als wij dat wettelijk verplicht zijn (bijvoorbeeld als de politie dat eist …)") on ${kind}`, () => {
     let t: TestApp;
     let policy: Policy;
     let privacy: SignedIn;

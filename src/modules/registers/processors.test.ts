@@ -46,7 +46,7 @@ const pngBytes = Buffer.from(
 );
 
 for (const kind of databaseKinds) {
-  describe(`the processors register on ${kind}`, () => {
+  describe(`the processors register (statement: "We controleren dat deze bedrijven conform de privacywetgeving werken en sluiten contracten af") on ${kind}`, () => {
     let t: TestApp;
     let officer: CookieJar;
     let support: SignedIn;

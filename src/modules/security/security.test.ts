@@ -60,7 +60,7 @@ describe('the security contact (statement: "Beveiliging van persoonsgegevens")',
 });
 
 for (const kind of databaseKinds) {
-  describe(`the misuse report form on /security on ${kind}`, () => {
+  describe(`the misuse report form on /security (statement: "Indien je de indruk hebt dat je gegevens niet goed beveiligd zijn … raden we je aan hierover contact op te nemen") on ${kind}`, () => {
     let t: TestApp;
 
     before(async () => {
