@@ -5,9 +5,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
 import { schema } from "../schema.ts";
 import { acquireDataDirLock } from "./data-dir-lock.ts";
+import { RecoveringPool } from "./recovering-pool.ts";
 
 export type Schema = typeof schema;
 /** A database or an open transaction: services accept either, so a change commits with its audit entry. */
@@ -44,13 +44,14 @@ export function describePostgres(databaseUrl: string): string {
 
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const location = describePostgres(databaseUrl);
-  // Without a connect timeout a black-holed host hangs start-up and /readyz for minutes.
-  const pool = new pg.Pool({
+  // Without a connect timeout a black-holed host hangs start-up and every request for minutes.
+  const pool = new RecoveringPool({
     connectionString: databaseUrl,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // An idle client that loses its server must not crash the process; the pool drops it and the
+  // next query opens a new connection.
   pool.on("error", () => {});
   try {
     await pool.query("select 1");

@@ -2,10 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { $ZodRawIssue } from "zod/v4/core";
+import { databaseUnavailableReason } from "../db/database-unavailable-reason.ts";
 import { isMessageKey, type Locale, type Translate } from "../i18n/index.ts";
 import { AppError, codeForStatus, type FieldProblem } from "./app-error.ts";
 import { Layout, pageContext, sendPage } from "./layout.tsx";
 import { isApi } from "./security.ts";
+
+/** A PostgreSQL restart takes seconds; a client retrying sooner only adds to the queue. */
+const retryAfterSeconds = 10;
 
 type ZodLocaleError = (issue: $ZodRawIssue) => string | { message: string } | undefined | null;
 
@@ -18,6 +22,10 @@ const zodMessages: Record<Locale, ZodLocaleError> = {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // An "internal" AppError may wrap an outage too (its cause); any other code was decided on.
+    const decided = error instanceof AppError && error.code !== "internal";
+    const outage = decided ? undefined : databaseUnavailableReason(error);
+    if (outage !== undefined) return sendDatabaseUnavailable(request, reply, error, outage);
     const appError = toAppError(error, request);
     if (appError.statusCode >= 500) {
       request.log.error({ err: error }, "request failed");
@@ -27,6 +35,22 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendError(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError("not_found")));
+}
+
+/**
+ * A database restart or network cut is not a bug: the visitor is told to try again in their
+ * language (503, with Retry-After for API clients), and the log gets one line with the reason,
+ * no stack, so an outage under load does not bury the log in traces.
+ */
+function sendDatabaseUnavailable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: FastifyError,
+  reason: string,
+): FastifyReply {
+  request.log.warn({ reason, status: 503 }, "database unavailable");
+  reply.header("retry-after", String(retryAfterSeconds));
+  return sendError(request, reply, new AppError("unavailable", { cause: error }));
 }
 
 function toAppError(error: FastifyError, request: FastifyRequest): AppError {

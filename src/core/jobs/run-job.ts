@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
+import { databaseUnavailableReason } from "../db/database-unavailable-reason.ts";
 import { scrubText } from "../log.ts";
 import type { JobDefinition, JobSummary } from "./job.ts";
 import { scheduledJobs } from "./jobs.tables.ts";
@@ -93,7 +94,15 @@ async function claimLease(name: string, options: RunJobOptions): Promise<boolean
     .where(
       and(
         eq(scheduledJobs.name, name),
-        or(isNull(scheduledJobs.leaseUntil), lt(scheduledJobs.leaseUntil, now)),
+        or(
+          isNull(scheduledJobs.leaseUntil),
+          lt(scheduledJobs.leaseUntil, now),
+          // Our own lease is left over from a run whose outcome could not be recorded (the
+          // database went away mid-run): the owner runs a job only once at a time (croner's
+          // `protect`), so it is not running now, and waiting out the lease would skip every
+          // tick for ten minutes after the database came back.
+          eq(scheduledJobs.leaseOwner, options.owner),
+        ),
         slot ? or(isNull(scheduledJobs.lastSlot), lt(scheduledJobs.lastSlot, slot)) : undefined,
       ),
     )
@@ -150,6 +159,9 @@ function elapsedSince(started: number): number {
  * driver errors and personal data stay out of the row and the log.
  */
 export function errorMessage(error: unknown): string {
+  // drizzle's message is the failed SQL; during an outage the reason underneath is what helps.
+  const outage = databaseUnavailableReason(error);
+  if (outage) return `database unavailable (${outage})`;
   const message =
     error instanceof Error ? error.message : typeof error === "string" ? error : String(error);
   const firstLine = message.split("\n")[0]?.trim() || (error instanceof Error ? error.name : "");

@@ -71,9 +71,13 @@ function scheduleJob(
     const run = runJob(job, { ...runOptions, slot: slotOf(cron) }).then(
       () => {},
       // Reached only when the database itself fails (handler errors are recorded by runJob);
-      // an unhandled rejection here would take the whole process down.
+      // an unhandled rejection here would take the whole process down. The next tick tries
+      // again, so an outage costs the ticks it lasts, nothing more.
       (error: unknown) => {
-        runOptions.log.error({ job: job.name, error: errorMessage(error) }, "job could not run");
+        runOptions.log.error(
+          { job: job.name, error: errorMessage(error) },
+          "job could not run; it runs again at its next tick",
+        );
       },
     );
     running.add(run);
