@@ -19,6 +19,7 @@ import type { Config } from "./core/config.ts";
 import type { Database, Db } from "./core/db/database.ts";
 import { detectLocale, translator } from "./core/i18n/index.ts";
 import "./core/http/augment.ts";
+import { apiDocsUiOptions } from "./core/http/api-docs-ui.ts";
 import {
   AppError,
   codeForStatus,
@@ -159,7 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hideUntagged: true,
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true });
+  await app.register(fastifySwaggerUi, apiDocsUiOptions);
 
   registerHealth(app, deps.database);
   registerSiteRoutes(app);
