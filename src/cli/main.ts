@@ -3,6 +3,7 @@ import { configVariables } from "../core/config.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { registerBackupCommands } from "./backup.ts";
 import { registerCookiesCommands } from "./cookies.ts";
+import { registerDemoCommands } from "./demo.ts";
 import { registerJobsCommands } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerMigrateCommand } from "./migrate.ts";
@@ -33,5 +34,6 @@ registerRetentionCommands(program);
 registerCookiesCommands(program);
 registerScanCommand(program);
 registerBackupCommands(program);
+registerDemoCommands(program);
 
 await program.parseAsync(process.argv);

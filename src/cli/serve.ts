@@ -20,8 +20,12 @@ export function registerServeCommand(program: Command): void {
             : server.database.location;
         process.stdout.write(`WITS Privacy is running on ${server.url} (${where})\n`);
         if ((await countStaff(server.database.db)) === 0) {
+          // One line on the console, never a log line: it names no person and no account. The
+          // embedded database serves one process at a time, so the commands wait for this one.
+          const stopFirst =
+            server.database.kind === "pglite" ? "stop the server (Ctrl+C), then " : "";
           process.stdout.write(
-            "No staff account yet. Create the first admin with:\n  npx wits-privacy staff create --email you@example.be --role admin\n",
+            `No staff account yet: ${stopFirst}run \`npx wits-privacy demo seed\` for a demo, or \`npx wits-privacy staff create --email you@example.be --role admin\` for the first admin\n`,
           );
         }
         await new Promise<void>((resolve) => {

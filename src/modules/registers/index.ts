@@ -6,7 +6,9 @@ import type { RegistersDeps } from "./registers-deps.ts";
 
 export { type BreachClockJobDeps, breachClockJob } from "./breach-clock.job.ts";
 export { type MisuseReportInput, receiveMisuseReport } from "./breach-report.ts";
+export type { NewDisclosure } from "./disclosure-form.ts";
 export { recordPortabilityTransfer } from "./disclosure-transfer.ts";
+export { recordDisclosure } from "./disclosures.service.ts";
 export { disclosuresOfSubject } from "./disclosures-of-subject.ts";
 export { type ProcessorReviewsJobDeps, processorReviewsJob } from "./processor-reviews.job.ts";
 export {

@@ -6,6 +6,8 @@ import { registerRightsAdminRoutes } from "./rights-admin.routes.ts";
 import type { RightsDeps } from "./rights-deps.ts";
 
 export { storeIdCopy } from "./id-copy-store.ts";
+export type { PortalRequest } from "./portal.schema.ts";
+export { submitPortalRequest } from "./portal-submission.ts";
 export { confirmRequest } from "./request-confirmation.ts";
 export {
   answerDeadline,
