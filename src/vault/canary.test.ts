@@ -1,38 +1,20 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
+import { type CanaryPerson, canaryPerson, needles } from "../../test/helpers/canary.ts";
 import { createTestDatabase, databaseKinds } from "../../test/helpers/database.ts";
+import { filesUnder } from "../../test/helpers/table-dump.ts";
 import { fakeClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config.ts";
 import { type Database, type Db, openPglite, queryRows } from "../core/db/database.ts";
 import { runMigrations } from "../core/db/migrate.ts";
 import { openVault, type Vault } from "./vault.ts";
 
-/** A person nobody else has: if these strings turn up anywhere, the vault leaked them. */
-function canaryPerson() {
-  const letters = (n: number) =>
-    Array.from(randomBytes(n), (byte) => String.fromCharCode(97 + (byte % 26))).join("");
-  const first = `Zoë${letters(8)}`;
-  const last = `Quibble${letters(8)}`;
-  return { email: `canary.${letters(10)}@Example.BE`, name: `${first} ${last}`, first, last };
-}
-
-/** Plaintext forms that must not appear: as typed, lower-cased, normalised, each name part. */
-function needles(person: ReturnType<typeof canaryPerson>): string[] {
-  const forms = [person.email, person.name, person.first, person.last];
-  const all = forms.flatMap((form) => [
-    form,
-    form.toLowerCase(),
-    form.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(),
-  ]);
-  return [...new Set(all)];
-}
-
-async function storePerson(vault: Vault, db: Db, person: ReturnType<typeof canaryPerson>) {
+async function storePerson(vault: Vault, db: Db, person: CanaryPerson) {
   await db.execute(
     sql`create table if not exists canary_probe (id text primary key, subject_id uuid, email_enc text, name_enc text, control text)`,
   );
@@ -53,13 +35,6 @@ async function storePerson(vault: Vault, db: Db, person: ReturnType<typeof canar
     sql`insert into canary_probe values ('p1', ${subjectId}, ${emailEnc}, ${nameEnc}, ${control})`,
   );
   return control;
-}
-
-async function filesUnder(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe("canary: the embedded database's files hold no plaintext personal data", () => {

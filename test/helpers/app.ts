@@ -30,6 +30,8 @@ export interface TestAppOptions {
   dataMap?: (policy: () => Policy) => DataMap;
   /** Runs before `ready()`, to add a route that exercises the core. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** A database opened by the test (e.g. PGlite in a real data dir); closed with the app. */
+  database?: Database;
 }
 
 /** The whole app on a fresh database of the given kind, with a fake clock and captured logs. */
@@ -39,7 +41,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-app-"));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "info", ...options.env });
-  const database = await createTestDatabase(kind);
+  const database = options.database ?? (await createTestDatabase(kind));
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {

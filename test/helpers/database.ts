@@ -42,7 +42,8 @@ async function createPgliteCopy(): Promise<Database> {
   return wrapPglite(client, "pglite:memory");
 }
 
-async function pgliteTemplate(): Promise<Buffer> {
+/** The migrated template as a gzipped data dir, made once per migrations hash and cached. */
+export async function pgliteTemplate(): Promise<Buffer> {
   const file = path.join(os.tmpdir(), "wits-privacy-test", `pglite-${migrationsHash}.tar.gz`);
   const cached = await readFile(file).catch(() => undefined);
   if (cached) return cached;

@@ -399,8 +399,8 @@ export function registerNewsletterVisitorRoutes(
     showUnsubscribe(request, reply, request.params.id, queryText(request.query, "sig")),
   );
 
-  // The List-Unsubscribe URL of every newsletter. The RFC 8058 one-click POST is answered by
-  // the preParsing hook before the CSRF check; what reaches the handler is the page's button.
+  // The unsubscribe page's button, with its form token like every page form. The RFC 8058
+  // one-click POST of the List-Unsubscribe header goes to the /api/ route below instead.
   typed.post<{ Params: { id: string } }>("/newsletter/unsubscribe/:id", async (request, reply) => {
     const signature = queryText(request.query, "sig");
     const subscriberId = signedSubscriber(request.params.id, signature);

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { cookiesOf, createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { csrfFrom, type SignedIn, setUpStaff, submitForm } from "../../../test/helpers/staff.ts";
+import { dumpEverything } from "../../../test/helpers/table-dump.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { type Locale, translate } from "../../core/i18n/index.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
@@ -12,24 +13,6 @@ import { createDataMap } from "../../record-types.ts";
 import { createCustomer, startAgreement } from "../customers/index.ts";
 
 const form = { "content-type": "application/x-www-form-urlencoded" };
-
-/** Every row of every table as JSON text, the outbox and the audit log included. */
-async function dumpEverything(t: TestApp): Promise<string> {
-  const tables = await queryRows<{ table_name: string }>(
-    t.database.db,
-    sql`select table_name from information_schema.tables
-        where table_schema = current_schema() and table_type = 'BASE TABLE'`,
-  );
-  let dump = "";
-  for (const { table_name } of tables) {
-    const rows = await queryRows<{ row: string }>(
-      t.database.db,
-      sql`select row_to_json(t)::text as row from ${sql.identifier(table_name)} t`,
-    );
-    dump += `${rows.map((row) => row.row).join("\n")}\n`;
-  }
-  return dump;
-}
 
 for (const kind of databaseKinds) {
   describe(`remote support pages on ${kind} (statement: "Support op afstand")`, () => {
@@ -178,7 +161,7 @@ for (const kind of databaseKinds) {
         [],
         "not in any log line",
       );
-      const dump = await dumpEverything(t);
+      const dump = await dumpEverything(t.database.db);
       assert.equal(dump.includes(canary), false, "not in any table, outbox and audit log included");
       assert.equal(dump.includes("123456789"), false, "the kept ID is encrypted");
       const reveals = await queryRows<{ n: number }>(

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
+import { dumpEverything, filesContaining } from "../../../test/helpers/table-dump.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, openPglite, queryRows } from "../../core/db/database.ts";
 import { runMigrations } from "../../core/db/migrate.ts";
@@ -28,34 +29,6 @@ import type { SupportDeps } from "./support-deps.ts";
 
 const technician = "00000000-0000-4000-8000-0000000000aa";
 const hour = 60 * 60 * 1000;
-
-/** Every row of every table as JSON text: a logical dump of the whole database. */
-async function dumpEverything(database: Database): Promise<string> {
-  const tables = await queryRows<{ table_name: string }>(
-    database.db,
-    sql`select table_name from information_schema.tables
-        where table_schema = current_schema() and table_type = 'BASE TABLE'`,
-  );
-  let dump = "";
-  for (const { table_name } of tables) {
-    const rows = await queryRows<{ row: string }>(
-      database.db,
-      sql`select row_to_json(t)::text as row from ${sql.identifier(table_name)} t`,
-    );
-    dump += rows.map((row) => row.row).join("\n");
-  }
-  return dump;
-}
-
-async function filesContain(dir: string, needle: Buffer): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(needle)) hits.push(file);
-  }
-  return hits;
-}
 
 for (const kind of databaseKinds) {
   describe(`remote support on ${kind} (statement: "Support op afstand")`, () => {
@@ -176,7 +149,7 @@ for (const kind of databaseKinds) {
       );
       assert.equal(await keptIds(person.subjectId), 1);
 
-      const dump = await dumpEverything(database);
+      const dump = await dumpEverything(database.db);
       assert.equal(dump.includes(canary), false, "not in any table, outbox and audit log included");
       assert.equal(dump.includes("123 456 789"), false, "the kept ID is encrypted");
       const reveals = await queryRows<{ details: unknown }>(
@@ -187,7 +160,7 @@ for (const kind of databaseKinds) {
       if (dataDir) {
         await database.db.execute(sql`checkpoint`);
         assert.deepEqual(
-          await filesContain(dataDir, Buffer.from(canary)),
+          await filesContaining(dataDir, Buffer.from(canary)),
           [],
           "not in the data dir's files",
         );
