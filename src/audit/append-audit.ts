@@ -41,6 +41,16 @@ export async function appendAudit(
   return db.transaction((tx) => appendLocked(tx, clock, fields));
 }
 
+/**
+ * Takes the head's lock now, for a transaction that must lock another shared row (an invoice
+ * counter) and append later: every writer then takes the head first, so two such transactions
+ * wait for each other instead of deadlocking. Held until the transaction ends.
+ */
+export async function lockAuditHead(tx: Db): Promise<void> {
+  if (!is(tx, PgTransaction)) throw new Error("lockAuditHead needs a transaction to hold the lock");
+  await lockHead(tx);
+}
+
 async function appendLocked(tx: Db, clock: Clock, fields: EntryFields): Promise<AuditEntry> {
   const head = await lockHead(tx);
   const seq = head.seq + 1;

@@ -1,4 +1,4 @@
-export { type AppendAuditOptions, appendAudit } from "./append-audit.ts";
+export { type AppendAuditOptions, appendAudit, lockAuditHead } from "./append-audit.ts";
 export { type ActorType, actorTypes } from "./audit.tables.ts";
 export type { AuditActor, AuditDetails, AuditEntry, AuditEntryInput } from "./audit-entry.ts";
 export {

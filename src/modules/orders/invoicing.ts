@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { type AuditActor, appendAudit } from "../../audit/index.ts";
+import { type AuditActor, appendAudit, lockAuditHead } from "../../audit/index.ts";
 import type { Db } from "../../core/db/database.ts";
 import { publishAnchorEvent, retentionFor } from "../../datamap/index.ts";
 import { type Billing, openBilling, sealBilling } from "./billing-fields.ts";
@@ -188,6 +188,10 @@ interface IssueInput {
 async function issue(tx: Db, deps: OrdersDeps, input: IssueInput) {
   const issuedAt = deps.clock.now();
   const year = belgianYear(issuedAt);
+  // Head before counter, always: placing a completed order holds the head from its first audit
+  // entry, so a completion that took the counter first and then waited for the head would
+  // deadlock with it (found with two processes, a web shop and a clerk at once).
+  await lockAuditHead(tx);
   const taken = await takeInvoiceNumber(tx, input.kind, year);
   const id = randomUUID();
   await tx.insert(invoices).values({
