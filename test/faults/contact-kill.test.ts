@@ -14,6 +14,7 @@ import {
 } from "../../src/core/db/database.ts";
 import { randomMasterKey } from "../../src/vault/test-vault.ts";
 import { databaseKinds } from "../helpers/database.ts";
+import { createScratchPostgres } from "../helpers/scratch-postgres.ts";
 import {
   acknowledged,
   type ContactSubmission,
@@ -22,7 +23,6 @@ import {
   submitAllAtOnce,
   submitContact,
 } from "./contact-submission.ts";
-import { createScratchPostgres } from "./scratch-postgres.ts";
 import {
   killServerProcess,
   type ServerProcess,
@@ -172,7 +172,9 @@ async function install(kind: DatabaseKind): Promise<Installation> {
   if (kind === "pglite") {
     return { env: base, open: () => openDatabase(base), remove: removeDir };
   }
-  const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "");
+  const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "", {
+    prefix: "test_faults",
+  });
   return {
     env: { ...base, DATABASE_URL: scratch.url },
     open: () => openPostgres(scratch.url, 2),

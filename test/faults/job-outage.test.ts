@@ -10,7 +10,7 @@ import { runMigrations } from "../../src/core/db/migrate.ts";
 import { defineJob, startScheduler } from "../../src/core/jobs/index.ts";
 import { scheduledJobs } from "../../src/core/jobs/jobs.tables.ts";
 import { createLogger } from "../../src/core/log.ts";
-import { createScratchPostgres } from "./scratch-postgres.ts";
+import { createScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { startTcpProxy } from "./tcp-proxy.ts";
 
 const adminUrl = process.env.DATABASE_URL;
@@ -19,7 +19,7 @@ describe("a scheduled job when PostgreSQL goes away mid-run", {
   skip: !adminUrl && "needs DATABASE_URL",
 }, () => {
   it("logs the failed run with its reason and runs again at the first tick after the database is back", async () => {
-    const scratch = await createScratchPostgres(adminUrl ?? "");
+    const scratch = await createScratchPostgres(adminUrl ?? "", { prefix: "test_faults" });
     const real = new URL(adminUrl ?? "");
     const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
     const viaProxy = new URL(scratch.url);

@@ -9,6 +9,11 @@ import pg from "pg";
 import { translator } from "../../src/core/i18n/index.ts";
 import { randomMasterKey } from "../../src/vault/test-vault.ts";
 import {
+  createScratchPostgres,
+  type ScratchPostgres,
+  terminateBackends,
+} from "../helpers/scratch-postgres.ts";
+import {
   acknowledged,
   type ContactSubmission,
   contactSubmissions,
@@ -16,11 +21,6 @@ import {
   submitAllAtOnce,
   submitContact,
 } from "./contact-submission.ts";
-import {
-  createScratchPostgres,
-  type ScratchPostgres,
-  terminateBackends,
-} from "./scratch-postgres.ts";
 import {
   killServerProcess,
   type ServerProcess,
@@ -130,7 +130,7 @@ interface Outage {
 }
 
 async function setUp(adminUrl: string): Promise<Outage> {
-  const scratch = await createScratchPostgres(adminUrl);
+  const scratch = await createScratchPostgres(adminUrl, { prefix: "test_faults" });
   const real = new URL(adminUrl);
   const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
   const viaProxy = new URL(scratch.url);

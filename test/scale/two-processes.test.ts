@@ -10,8 +10,8 @@ import { type Database, openPostgres, queryRows } from "../../src/core/db/databa
 import { randomMasterKey } from "../../src/vault/test-vault.ts";
 import { runCli } from "../helpers/cli-process.ts";
 import { freePort } from "../helpers/free-port.ts";
+import { createScratchPostgres, type ScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { type JobTally, quietJobRow } from "./quiet-job-row.ts";
-import { createScratchPostgres, type ScratchPostgres } from "./scratch-postgres.ts";
 import { type ServeProcess, startServeProcess } from "./serve-process.ts";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
 import { signInStaff } from "./staff-session.ts";
@@ -61,7 +61,7 @@ describe("two serve processes on one PostgreSQL", { skip }, () => {
 
   before(async () => {
     sink = await startSmtpSink();
-    scratch = await createScratchPostgres(adminUrl ?? "");
+    scratch = await createScratchPostgres(adminUrl ?? "", { prefix: "test_scale", migrate: true });
     database = await openPostgres(scratch.url, 2);
     processes = await startTwoServers(scratch.url, sink.url, dataDirs);
     const staff = await signInStaff(database.db, processes[0]?.url ?? "");
