@@ -83,6 +83,8 @@ const malformedBodyMessages = [
   "Multipart: Boundary not found",
   "Boundary required",
   "Unexpected end of multipart data",
+  // A file part cut off by the end of the body, seen while its bytes are read.
+  "Part terminated early due to unexpected end of multipart data",
   "Malformed part header",
 ];
 

@@ -29,6 +29,12 @@ export interface EnqueueMailOptions {
 const recipientSchema = z.email();
 
 /**
+ * PostgreSQL text cannot hold NUL, and a visitor's name, greeted in a confirmation, may carry
+ * one: it is dropped rather than failing the whole request.
+ */
+const withoutNul = (text: string) => text.replaceAll("\u0000", "");
+
+/**
  * Queues a mail for the delivery job. Pass the transaction of the change that causes the mail,
  * so the mail exists exactly when the change does: a rolled-back sign-up sends nothing.
  */
@@ -50,9 +56,9 @@ export async function enqueueMail(
       locale: mail.locale,
       fromAddress: config.MAIL_FROM,
       toAddress: to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
+      subject: withoutNul(mail.subject),
+      textBody: withoutNul(mail.text),
+      htmlBody: mail.html === undefined ? null : withoutNul(mail.html),
       headers: mail.headers ?? {},
       attachments: mail.attachments ?? [],
       status: "queued",

@@ -53,7 +53,17 @@ export const lineSchema = z.object({
 /** What every channel sends: the web shop's JSON, the back-office form, a CSV row. */
 export const orderSchema = z.object({
   billing: billingSchema,
-  lines: z.array(lineSchema).min(1).max(200),
+  lines: z
+    .array(lineSchema)
+    .min(1)
+    .max(200)
+    // Quantity × price may pass maxCents on each line and still overflow the totals' columns.
+    .refine(
+      (lines) =>
+        lines.reduce((sum, line) => sum + Math.abs(line.quantity * line.unitPrice) / 1000, 0) <=
+        maxCents,
+      "an order of at most 10 million euro",
+    ),
   customerNumber: z.string().trim().max(20).optional(),
   locale: z.enum(["nl", "en", "fr"]).optional(),
 });

@@ -19,7 +19,8 @@ const reportSchema = z.object({
     .min(1, { error: "security.form.error.message" })
     .max(reportLimits.message, { error: "security.form.error.message" }),
   name: z
-    .string()
+    // A repeated `name` field arrives as a list: its problem must be a message key too.
+    .string({ error: "security.form.error.name" })
     .trim()
     .max(reportLimits.name, { error: "security.form.error.name" })
     .optional()

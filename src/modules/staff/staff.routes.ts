@@ -56,6 +56,8 @@ export interface StaffModuleDeps {
 }
 
 const text = (max: number) => z.string().trim().max(max);
+/** PostgreSQL text cannot hold NUL: an address with one matches nobody and is refused here. */
+const loginEmail = text(320).refine((value) => !value.includes("\u0000"));
 const loginLimit = { max: 10, timeWindow: 60_000 };
 const routeConfig = (permission: RoutePermission, limited = false) => ({
   permission,
@@ -120,7 +122,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffModuleDeps)
       config: routeConfig("public", true),
       schema: {
         body: z.object({
-          email: text(320),
+          email: loginEmail,
           password: z.string().max(1024),
           next: z.string().optional(),
           _csrf: z.string().optional(),
