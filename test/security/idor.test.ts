@@ -10,6 +10,7 @@ import { grantTopics, subscriberLinks } from "../../src/modules/newsletter/index
 import { linkAffectedPeople } from "../../src/modules/registers/breach-subjects.ts";
 import { createBreach } from "../../src/modules/registers/breaches.service.ts";
 import { storeContract } from "../../src/modules/registers/processor-contracts.ts";
+import { breachFacts } from "../../src/modules/registers/test-breach.ts";
 import { sealRequestField } from "../../src/modules/rights/request-store.ts";
 import { createStaffAccount, isBackOffice } from "../../src/modules/staff/index.ts";
 import { loadActivePolicy, type Policy } from "../../src/policy/index.ts";
@@ -432,22 +433,11 @@ for (const kind of databaseKinds) {
         assert.ok(own.body.includes(marker), "the request's own attachment opens");
       },
       "POST /admin/breaches/:id/people/:subjectId/unlink": async () => {
-        const fields = {
+        const fields = breachFacts({
           title: "Verloren laptop",
           nature: "Diefstal",
           discoveredAt: t.clock.now(),
-          categories: [],
-          approxPeople: null,
-          approxRecords: null,
-          consequences: "",
-          measures: "",
-          highRisk: false,
-          authorityNotifiedAt: null,
-          authorityReference: null,
-          authorityReasoning: "",
-          peopleNotifiedAt: null,
-          peopleReasoning: "",
-        };
+        });
         const breaches = [];
         for (const person of [first, second]) {
           const breach = await createBreach(

@@ -9,29 +9,15 @@ import { nextRunOf } from "../../core/jobs/index.ts";
 import { createLogger } from "../../core/log.ts";
 import { createStaffAccount } from "../staff/index.ts";
 import { breachClockJob } from "./breach-clock.job.ts";
-import type { BreachFields } from "./breach-fields.ts";
 import { createBreach, updateBreach } from "./breaches.service.ts";
 import { breaches } from "./registers.tables.ts";
+import { breachFacts } from "./test-breach.ts";
 
 const hour = 60 * 60 * 1000;
 const minute = 60 * 1000;
 
-const facts = (discoveredAt: Date | null): BreachFields => ({
-  title: "Laptop gestolen",
-  nature: "",
-  discoveredAt,
-  categories: [],
-  approxPeople: null,
-  approxRecords: null,
-  consequences: "",
-  measures: "",
-  highRisk: false,
-  authorityNotifiedAt: null,
-  authorityReference: null,
-  authorityReasoning: "",
-  peopleNotifiedAt: null,
-  peopleReasoning: "",
-});
+const facts = (discoveredAt: Date | null) =>
+  breachFacts({ title: "Laptop gestolen", discoveredAt });
 
 for (const kind of databaseKinds) {
   describe(`registers.breach_clock job on ${kind}`, () => {
