@@ -42,4 +42,5 @@ export {
   PolicyStore,
   type PolicyVersionRow,
 } from "./policy-store.ts";
+export { processorDataLabels } from "./processor-data-labels.ts";
 export { type RightKind, rightKinds } from "./right-kinds.ts";

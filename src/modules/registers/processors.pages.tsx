@@ -8,6 +8,7 @@ import {
   type Policy,
   type PolicyProblem,
   type Processor,
+  processorDataLabels,
   transferBases,
 } from "../../policy/index.ts";
 import { AdminLayout, type BackOfficeContext, CsrfField } from "../staff/index.ts";
@@ -53,16 +54,6 @@ function purposeNames(policy: Policy, processor: Processor, locale: Locale) {
     .filter((purpose) => processor.purposes.includes(purpose.id))
     .map((purpose) => purpose.name[locale])
     .join(", ");
-}
-
-function categoryLabels(policy: Policy, processor: Processor, locale: Locale) {
-  const received = new Set(processor.dataCategories ?? []);
-  const labels = policy.purposes
-    .filter((purpose) => processor.purposes.includes(purpose.id))
-    .flatMap((purpose) => purpose.dataCategories)
-    .filter((category) => received.has(category.id))
-    .map((category) => category.label[locale]);
-  return [...new Set(labels)].join(", ");
 }
 
 export function ProcessorListPage(props: {
@@ -111,7 +102,7 @@ export function ProcessorListPage(props: {
                     <td>{processor.service[locale]}</td>
                     <td>{countryText(t, processor)}</td>
                     <td>{purposeNames(policy, processor, locale)}</td>
-                    <td>{categoryLabels(policy, processor, locale)}</td>
+                    <td>{processorDataLabels(policy, processor, locale).join(", ")}</td>
                     <td>{processor.contractDate}</td>
                     <td>{reviewText(t, reviewStatus(processor.reviewDate, today))}</td>
                     <td>

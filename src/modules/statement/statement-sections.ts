@@ -1,8 +1,7 @@
 import type { Locale, Translate } from "../../core/i18n/index.ts";
-import type { Policy } from "../../policy/index.ts";
+import { type Policy, processorDataLabels } from "../../policy/index.ts";
 import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
-import { processorDataLabels } from "./processor-data-labels.ts";
 
 export interface StatementSection {
   key: string;

@@ -1,10 +1,15 @@
 import type { VNode } from "preact";
 import { Layout, type PageContext, ScrollableTable } from "../../core/http/index.ts";
 import type { Locale, MessageKey } from "../../core/i18n/index.ts";
-import { isInEea, type Policy, type Processor, type Purpose } from "../../policy/index.ts";
+import {
+  isInEea,
+  type Policy,
+  type Processor,
+  type Purpose,
+  processorDataLabels,
+} from "../../policy/index.ts";
 import { sensitiveDataHandling } from "../scanner/index.ts";
 import { idCopyRights } from "./id-copy-rights.ts";
-import { processorDataLabels } from "./processor-data-labels.ts";
 
 type Localized = Record<Locale, string>;
 

@@ -1,5 +1,5 @@
-import type { Locale } from "../../core/i18n/index.ts";
-import type { Policy, Processor } from "../../policy/index.ts";
+import type { Locale } from "../core/i18n/index.ts";
+import type { Policy, Processor } from "./policy.schema.ts";
 
 /**
  * The labels of the data a processor receives, in the policy's order: ids repeat across purposes
