@@ -24,19 +24,14 @@ import {
 } from "./contact.schema.ts";
 import type { ContactAttachmentInput } from "./contact.service.ts";
 import { receiveContactRequest } from "./contact.service.ts";
-import { ContactFormPage, ContactSentPage } from "./contact-form.pages.tsx";
+import { ContactFormPage } from "./contact-form.pages.tsx";
 import type { ContactModuleDeps } from "./contact-module-deps.ts";
-import {
-  screeningFromQuery,
-  screeningNotices,
-  sentQuery,
-  sentQuerySchema,
-} from "./screening-notice.ts";
+import { sendContactSentPage } from "./contact-sent.ts";
+import { screeningNotices, sentQuery, sentQuerySchema } from "./screening-notice.ts";
 import { sniffAttachment } from "./sniff-attachment.ts";
 
 /** Enough for 10,000 characters of any script; a longer field is cut and then refused. */
 const maxFieldBytes = 64 * 1024;
-const referencePattern = /^C-[2-9A-Z]{6}$/;
 
 /** A problem with one attachment, as an i18n key and its parameters, so both sides can word it. */
 type FileProblem =
@@ -242,20 +237,8 @@ export function registerContactFormRoutes(app: FastifyInstance, deps: ContactMod
     },
   );
 
-  typed.get(
-    "/contact/sent",
-    { schema: { querystring: sentQuerySchema } },
-    async (request, reply) => {
-      const ref = request.query.ref;
-      return sendPage(
-        reply,
-        h(ContactSentPage, {
-          context: pageContext(request, reply),
-          reference: ref && referencePattern.test(ref) ? ref : undefined,
-          screeningNotices: screeningNotices(request.t, screeningFromQuery(request.query)),
-        }),
-      );
-    },
+  typed.get("/contact/sent", { schema: { querystring: sentQuerySchema } }, async (request, reply) =>
+    sendContactSentPage(request, reply, request.query),
   );
 
   const corsHeaders = allowEmbedding(app, "/api/contact", config.CONTACT_CORS_ORIGINS);

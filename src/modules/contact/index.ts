@@ -20,7 +20,6 @@ export {
 } from "./contact.tables.ts";
 export { contentDisposition } from "./contact-admin.routes.ts";
 export { type CustomerContactRequest, contactRequestsOfCustomer } from "./contact-by-customer.ts";
-export { ContactSentPage } from "./contact-form.pages.tsx";
 export type { ContactModuleDeps } from "./contact-module-deps.ts";
 export {
   addContactNote,
@@ -28,6 +27,7 @@ export {
   listContactNotes,
   replyToContactRequest,
 } from "./contact-notes.ts";
+export { sendContactSentPage } from "./contact-sent.ts";
 export {
   screeningFromQuery,
   screeningNotices,

@@ -9,13 +9,7 @@ import { csrfToken, humanCheck, pageContext, sendPage } from "../../core/http/in
 import type { DataMap } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
-import {
-  ContactSentPage,
-  screeningFromQuery,
-  screeningNotices,
-  sentQuery,
-  sentQuerySchema,
-} from "../contact/index.ts";
+import { sendContactSentPage, sentQuery, sentQuerySchema } from "../contact/index.ts";
 import { receiveMisuseReport } from "../registers/index.ts";
 import type { QuarantineHook, SensitiveDataHook } from "../scanner/index.ts";
 import { type ReportFormState, SecurityPage } from "./security.pages.tsx";
@@ -38,8 +32,6 @@ export interface SecurityDeps {
   sensitiveData: SensitiveDataHook;
   quarantine?: QuarantineHook | undefined;
 }
-
-const referencePattern = /^C-[2-9A-Z]{6}$/;
 
 /**
  * /security for people, with the misuse report form, and /.well-known/security.txt for
@@ -123,18 +115,10 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: SecurityDeps)
   typed.get(
     "/security/sent",
     { schema: { querystring: sentQuerySchema } },
-    async (request, reply) => {
-      const ref = request.query.ref;
-      return sendPage(
-        reply,
-        h(ContactSentPage, {
-          context: pageContext(request, reply),
-          title: request.t("security.sent.title"),
-          next: request.t("security.sent.next"),
-          reference: ref && referencePattern.test(ref) ? ref : undefined,
-          screeningNotices: screeningNotices(request.t, screeningFromQuery(request.query)),
-        }),
-      );
-    },
+    async (request, reply) =>
+      sendContactSentPage(request, reply, request.query, {
+        title: request.t("security.sent.title"),
+        next: request.t("security.sent.next"),
+      }),
   );
 }
