@@ -89,17 +89,19 @@ export async function createBreach(
   });
 }
 
+/** The breach, locked until the transaction ends: two officers' saves queue up, not interleave. */
+async function lockBreach(tx: Db, id: string): Promise<Breach | undefined> {
+  const [row] = await tx.select().from(breaches).where(eq(breaches.id, id)).for("update");
+  return row;
+}
+
 /** Saves the form; the audit entry names the fields that changed, never their values. */
 export async function updateBreach(
   deps: BreachServiceDeps,
   input: { staffId: string; breachId: string; fields: BreachFields },
 ): Promise<"saved" | "unchanged" | "not_found"> {
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(breaches)
-      .where(eq(breaches.id, input.breachId))
-      .for("update");
+    const row = await lockBreach(tx, input.breachId);
     if (!row) return "not_found";
     const changed = breachFieldNames.filter(
       (name) => !sameValue(row[name], input.fields[name] as Breach[typeof name]),
@@ -138,11 +140,7 @@ export async function changeBreachStatus(
 ): Promise<"changed" | "not_allowed" | "not_found"> {
   const { from, to } = transitions[input.change];
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(breaches)
-      .where(eq(breaches.id, input.breachId))
-      .for("update");
+    const row = await lockBreach(tx, input.breachId);
     if (!row) return "not_found";
     if (!from.includes(row.status)) return "not_allowed";
     const now = deps.clock.now();
