@@ -25,11 +25,11 @@ export interface ProductJobDeps {
  */
 export function productJobs(deps: () => ProductJobDeps): readonly JobDefinition[] {
   return [
-    deliverMailJob,
+    deliverMailJob(deps),
     retentionSweepJob(deps),
     newsletterCampaignsJob(deps),
     newsletterBouncesJob,
-    rightsRemindersJob(),
+    rightsRemindersJob(deps),
     cookieScanJob(deps),
     quarantineExpiryJob(deps),
     storedScanJob(deps),

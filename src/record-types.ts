@@ -76,7 +76,7 @@ export const outsideDataMap: Readonly<Record<string, string>> = {
   processing_restrictions:
     "proof that the person stopped processing (objection, withdrawn consent, restriction); never deleted, only lifted",
   outbox:
-    "transient delivery queue: mail.deliver purges sent and failed mail 30 days later through its own retain_until",
+    "transient delivery queue, its content sealed under the person's key (or the installation key for staff mail): mail.deliver deletes a mail once that key is shredded, and purges sent, held and failed mail 30 days later through its own retain_until",
   staff_users:
     "staff accounts: employee data under the employment relationship, not this statement; removed through staff management",
   scheduled_jobs: "job bookkeeping: `name` is a job's name such as mail.deliver, not a person's",

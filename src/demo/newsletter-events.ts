@@ -76,7 +76,7 @@ async function signUp(
     source: "form",
   });
   world.clock.advanceMinutes(6);
-  const token = await tokenFromMail(world.db, {
+  const token = await tokenFromMail(world.db, world.vault, {
     to: person.email,
     purpose: "newsletter.confirm",
     link: /\/newsletter\/confirm\?token=([\w-]+)/,

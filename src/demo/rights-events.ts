@@ -54,7 +54,7 @@ async function submitAndConfirm(world: DemoWorld, entry: DemoRightsRequest): Pro
     locale: person.locale,
   });
   world.clock.advanceMinutes(12);
-  const token = await tokenFromMail(world.db, {
+  const token = await tokenFromMail(world.db, world.vault, {
     to: person.email,
     purpose: "rights.confirm",
     link: /\/privacy\/request\/confirm\?token=([\w-]+)/,

@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../core/db/database.ts";
+import { type MailSealer, readOutbox } from "../core/mail/index.ts";
 import { outbox } from "../core/mail/outbox.tables.ts";
 
 /**
@@ -8,15 +9,12 @@ import { outbox } from "../core/mail/outbox.tables.ts";
  */
 export async function tokenFromMail(
   db: Db,
+  vault: MailSealer,
   input: { to: string; purpose: string; link: RegExp },
 ): Promise<string> {
-  const [mail] = await db
-    .select({ text: outbox.textBody })
-    .from(outbox)
-    .where(and(eq(outbox.toAddress, input.to), eq(outbox.purpose, input.purpose)))
-    .orderBy(desc(outbox.createdAt))
-    .limit(1);
-  const token = mail ? input.link.exec(mail.text)?.[1] : undefined;
+  const mails = await readOutbox(db, vault, eq(outbox.purpose, input.purpose));
+  const mail = mails.findLast((row) => row.content?.to === input.to);
+  const token = mail?.content ? input.link.exec(mail.content.text)?.[1] : undefined;
   if (!token) throw new Error(`demo: no ${input.purpose} mail with a link was queued`);
   return token;
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { sql } from "drizzle-orm";
-import { queryRows } from "../../src/core/db/database.ts";
 import type { RunningServer } from "../../src/main.ts";
+import { mailsOf } from "./outbox.ts";
 
 /**
  * The link in the newest mail of one purpose to one address, as the person would click it. The
@@ -11,13 +10,9 @@ export async function mailedLink(
   server: RunningServer,
   mail: { to: string; purpose: string; path: string },
 ): Promise<string> {
-  const [row] = await queryRows<{ text_body: string }>(
-    server.database.db,
-    sql`select text_body from outbox where to_address = ${mail.to} and purpose = ${mail.purpose}
-        order by created_at desc limit 1`,
-  );
+  const row = (await mailsOf(server, mail.purpose, mail.to)).at(-1);
   assert.ok(row, `a ${mail.purpose} mail to ${mail.to}`);
-  const link = new RegExp(`https?://\\S+${mail.path}\\S*`).exec(row.text_body)?.[0];
+  const link = new RegExp(`https?://\\S+${mail.path}\\S*`).exec(row.textBody)?.[0];
   assert.ok(link, `a ${mail.path} link in the ${mail.purpose} mail`);
   // The mail names the public URL; the browser talks to the test server on its own port.
   const url = new URL(link);

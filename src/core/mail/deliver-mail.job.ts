@@ -1,11 +1,14 @@
 import { rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { isErased, VaultIntegrityError } from "../../vault/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
 import { defineJob } from "../jobs/job.ts";
+import { forgetErasedMail } from "./forget-erased-mail.ts";
 import { outbox } from "./outbox.tables.ts";
 import type { OutboxRow } from "./outbox.ts";
+import { type MailSealer, openMail, preloadMailKeys } from "./sealed-mail.ts";
 import { type MailTransport, type SentMail, transportFor } from "./transport.ts";
 
 const minute = 60_000;
@@ -22,6 +25,8 @@ const sentRetention = 30 * day;
 const sentRetentionReason = "mail.sent_30d";
 /** A failed mail is kept as long, so staff can see and resend it; then its address goes too. */
 const failedRetentionReason = "mail.failed_30d";
+/** Mail kept as .eml without SMTP is as good as sent: the operator has had it for a month. */
+const heldRetentionReason = "mail.held_30d";
 const purgeBatchSize = 500;
 /**
  * Sent mail is recorded this many rows per UPDATE, or sooner when the oldest unrecorded one
@@ -35,6 +40,8 @@ export interface DeliverMailOptions {
   db: Db;
   clock: Clock;
   transport: MailTransport;
+  /** Opens the sealed mail; a mail whose person was erased is dropped, not sent. */
+  vault: MailSealer;
   /** Rows claimed per statement. */
   batchSize?: number;
   /** Mails sent at once; match the SMTP transport's pool size (MAIL_CONCURRENCY). */
@@ -49,10 +56,12 @@ export type DeliverySummary = {
   held: number;
   retried: number;
   failed: number;
+  /** Mail of people erased since it was queued: deleted with its .eml file, never sent. */
+  erased: number;
   purged: number;
 };
 
-type Outcome = "sent" | "held" | "retried" | "failed";
+type Outcome = "sent" | "held" | "retried" | "failed" | "erased";
 
 /**
  * Sends (or, without SMTP, keeps) every due mail, then purges mail past its retention.
@@ -65,12 +74,21 @@ export async function deliverMail({
   db,
   clock,
   transport,
+  vault,
   batchSize = 200,
   concurrency = 4,
   ratePerSecond = 0,
   signal,
 }: DeliverMailOptions): Promise<DeliverySummary> {
-  const summary: DeliverySummary = { sent: 0, held: 0, retried: 0, failed: 0, purged: 0 };
+  const summary: DeliverySummary = {
+    sent: 0,
+    held: 0,
+    retried: 0,
+    failed: 0,
+    erased: 0,
+    purged: 0,
+  };
+  summary.erased = await forgetErasedMail(db, { signal });
   const pacer = pacerFor(ratePerSecond);
   // At most a minute's worth at the rate: a batch that outlasts its lease is only handed back.
   const claimSize = ratePerSecond > 0 ? Math.min(batchSize, ratePerSecond * 60) : batchSize;
@@ -80,6 +98,7 @@ export async function deliverMail({
     const outcomes = await deliverClaimed(db, {
       clock,
       transport,
+      vault,
       claimed,
       lease,
       concurrency,
@@ -93,27 +112,30 @@ export async function deliverMail({
   return summary;
 }
 
-export const deliverMailJob = defineJob({
-  name: "mail.deliver",
-  description:
-    "Sends queued mail over SMTP (or keeps it as .eml files when SMTP_URL is not set), MAIL_CONCURRENCY at a time and at most MAIL_RATE_PER_SECOND, retries temporary failures with backoff, flags hard bounces, and deletes sent, failed and cancelled mail after its retention.",
-  schedule: "*/15 * * * * *",
-  run: async ({ db, clock, config, signal }) => {
-    const transport = transportFor(config);
-    try {
-      return await deliverMail({
-        db,
-        clock,
-        transport,
-        concurrency: config.MAIL_CONCURRENCY,
-        ratePerSecond: config.MAIL_RATE_PER_SECOND,
-        signal,
-      });
-    } finally {
-      await transport.close();
-    }
-  },
-});
+/** The job; the vault is asked for only when it runs, so `jobs list` opens none. */
+export const deliverMailJob = (deps: () => { vault: MailSealer }) =>
+  defineJob({
+    name: "mail.deliver",
+    description:
+      "Sends queued mail over SMTP (or keeps it as .eml files when SMTP_URL is not set), MAIL_CONCURRENCY at a time and at most MAIL_RATE_PER_SECOND, retries temporary failures with backoff, flags hard bounces, deletes the mail of people erased since (with its .eml file), and deletes sent, held, failed and cancelled mail after 30 days.",
+    schedule: "*/15 * * * * *",
+    run: async ({ db, clock, config, signal }) => {
+      const transport = transportFor(config);
+      try {
+        return await deliverMail({
+          db,
+          clock,
+          transport,
+          vault: deps().vault,
+          concurrency: config.MAIL_CONCURRENCY,
+          ratePerSecond: config.MAIL_RATE_PER_SECOND,
+          signal,
+        });
+      } finally {
+        await transport.close();
+      }
+    },
+  });
 
 interface ClaimOptions {
   clock: Clock;
@@ -178,6 +200,7 @@ function pacerFor(ratePerSecond: number): Pacer {
 interface DeliverClaimedOptions {
   clock: Clock;
   transport: MailTransport;
+  vault: MailSealer;
   claimed: OutboxRow[];
   lease: Date;
   concurrency: number;
@@ -192,9 +215,10 @@ interface DeliverClaimedOptions {
  */
 async function deliverClaimed(
   db: Db,
-  { clock, transport, claimed, lease, concurrency, pacer, signal }: DeliverClaimedOptions,
+  { clock, transport, vault, claimed, lease, concurrency, pacer, signal }: DeliverClaimedOptions,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  await preloadMailKeys(vault, db, claimed);
   const sentLog = sentMailLog(db, lease);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -209,7 +233,7 @@ async function deliverClaimed(
       if (!mayStart()) break;
       const row = claimed[next++] as OutboxRow;
       try {
-        outcomes.push(await deliverOne(db, { clock, transport, row, lease, sentLog }));
+        outcomes.push(await deliverOne(db, { clock, transport, vault, row, lease, sentLog }));
       } catch (error) {
         failure ??= { error };
       }
@@ -234,6 +258,7 @@ async function deliverClaimed(
 interface DeliverOneOptions {
   clock: Clock;
   transport: MailTransport;
+  vault: MailSealer;
   row: OutboxRow;
   lease: Date;
   sentLog: SentMailLog;
@@ -242,15 +267,45 @@ interface DeliverOneOptions {
 /** Sends one row and records the outcome; throws only when the database does. */
 async function deliverOne(
   db: Db,
-  { clock, transport, row, lease, sentLog }: DeliverOneOptions,
+  { clock, transport, vault, row, lease, sentLog }: DeliverOneOptions,
 ): Promise<Outcome> {
   const settle = (changes: Partial<typeof outbox.$inferInsert>) =>
     settleClaim(db, { row, lease, changes });
+  const retainUntil = new Date(clock.now().getTime() + sentRetention);
+  let content: Awaited<ReturnType<typeof openMail>>;
+  try {
+    content = await openMail(vault, db, row);
+  } catch (error) {
+    if (!(error instanceof VaultIntegrityError)) throw error;
+    const lastError = "the sealed mail does not open: it was altered, or sealed under another key";
+    await settle({
+      status: "failed",
+      lastError,
+      retainUntil,
+      retentionReason: failedRetentionReason,
+    });
+    return "failed";
+  }
+  if (isErased(content)) {
+    // The person was erased after the mail was queued: it goes now, unsent.
+    await settle({ status: "cancelled", retainUntil: clock.now(), retentionReason: "mail.erased" });
+    return "erased";
+  }
+  const mail = {
+    id: row.id,
+    fromAddress: row.fromAddress,
+    toAddress: content.to,
+    subject: content.subject,
+    textBody: content.text,
+    htmlBody: content.html,
+    headers: content.headers,
+    attachments: content.attachments,
+  };
   let sent: SentMail;
   try {
-    sent = await transport.send(row);
+    sent = await transport.send(mail);
   } catch (error) {
-    const lastError = describeFailure(error, row.toAddress);
+    const lastError = describeFailure(error, content.to);
     const attempts = row.attempts + 1;
     const hardBounce = isHardBounce(error);
     if (hardBounce || attempts >= maxAttempts) {
@@ -260,7 +315,7 @@ async function deliverOne(
         lastError,
         // The newsletter stops mailing an address the receiving server refused for good.
         hardBounce,
-        retainUntil: new Date(clock.now().getTime() + sentRetention),
+        retainUntil,
         retentionReason: failedRetentionReason,
       });
       return "failed";
@@ -270,7 +325,13 @@ async function deliverOne(
     return "retried";
   }
   if (transport.kind === "file") {
-    await settle({ status: "held", messageId: sent.messageId, emlPath: sent.emlPath });
+    await settle({
+      status: "held",
+      messageId: sent.messageId,
+      emlPath: sent.emlPath,
+      retainUntil,
+      retentionReason: heldRetentionReason,
+    });
     return "held";
   }
   await sentLog.record({ id: row.id, messageId: sent.messageId, sentAt: clock.now() });
@@ -416,8 +477,8 @@ interface PurgeOptions {
 }
 
 /**
- * Deletes sent, failed and cancelled mail past its retention, with the .eml file it may have
- * been kept as. Files go first: a crash in between leaves a row to purge again, never a file
+ * Deletes sent, held, failed and cancelled mail past its retention, with the .eml file it may
+ * have been kept as. Files go first: a crash in between leaves a row to purge again, never a file
  * nobody points to.
  */
 async function purgeExpiredMail(db: Db, { clock, signal }: PurgeOptions): Promise<number> {
@@ -428,7 +489,7 @@ async function purgeExpiredMail(db: Db, { clock, signal }: PurgeOptions): Promis
       .from(outbox)
       .where(
         and(
-          inArray(outbox.status, ["sent", "failed", "cancelled"]),
+          inArray(outbox.status, ["sent", "held", "failed", "cancelled"]),
           lt(outbox.retainUntil, clock.now()),
         ),
       )

@@ -4,8 +4,26 @@ export {
   deliverMail,
   deliverMailJob,
 } from "./deliver-mail.job.ts";
+export { forgetErasedMail } from "./forget-erased-mail.ts";
 export { type OutboxStatus, outboxStatuses } from "./outbox.tables.ts";
-export { type EnqueueMailOptions, enqueueMail, type MailToSend, type OutboxRow } from "./outbox.ts";
+export {
+  type EnqueueMailOptions,
+  enqueueMail,
+  type MailToSend,
+  mailContent,
+  type OutboxRow,
+} from "./outbox.ts";
+export { type OpenedOutboxRow, readOutbox } from "./read-outbox.ts";
+export {
+  type MailContent,
+  type MailKey,
+  type MailSealer,
+  openMail,
+  preloadMailKeys,
+  type SealedColumns,
+  type StoredMail,
+  sealMail,
+} from "./sealed-mail.ts";
 export {
   fileTransport,
   type MailTransport,

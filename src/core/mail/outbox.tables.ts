@@ -24,7 +24,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 /**
  * Every outgoing mail is a row here first, written in the same transaction as the change that
  * caused it; a job delivers it. "held" means no SMTP server is configured: the mail stays here
- * (and as an .eml file) until one is.
+ * (and as an .eml file) for 30 days, sent if an SMTP server is configured meanwhile. Nothing a
+ * person wrote or is called is in plain text here: the content is sealed.
  */
 export const outbox = pgTable(
   "outbox",
@@ -34,12 +35,22 @@ export const outbox = pgTable(
     purpose: text("purpose").notNull(),
     locale: text("locale").notNull(),
     fromAddress: text("from_address").notNull(),
-    toAddress: text("to_address").notNull(),
-    subject: text("subject").notNull(),
-    textBody: text("text_body").notNull(),
+    /**
+     * The person the mail is about, whose key for `vault_purpose` seals it: erasing them shreds
+     * the key, and mail.deliver then deletes the row and its .eml file. Null for mail to staff,
+     * sealed with the installation key.
+     */
+    subjectId: uuid("subject_id"),
+    vaultPurpose: text("vault_purpose"),
+    /** Address, subject, bodies, headers and attachments as one sealed JSON document. */
+    sealedContent: text("sealed_content"),
+    // The plain columns below hold only mail queued before migration 0020 (sealed mail leaves
+    // them empty); mail.deliver sends or purges such rows within 30 days.
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    textBody: text("text_body"),
     htmlBody: text("html_body"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
-    /** Files sent with the mail (an invoice PDF), base64; small by design, purged with the row. */
     attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
     status: text("status", { enum: outboxStatuses }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
@@ -57,5 +68,6 @@ export const outbox = pgTable(
   (table) => [
     index("outbox_due_idx").on(table.status, table.nextAttemptAt),
     index("outbox_retain_until_idx").on(table.retainUntil),
+    index("outbox_subject_idx").on(table.subjectId, table.vaultPurpose),
   ],
 );

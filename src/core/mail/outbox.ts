@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
 import { type OutboxAttachment, outbox } from "./outbox.tables.ts";
+import { type MailContent, type MailKey, type MailSealer, sealMail } from "./sealed-mail.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -10,6 +12,8 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export interface MailToSend {
   /** Why the mail is sent, e.g. "newsletter.confirm"; the back office groups by it. */
   purpose: string;
+  /** The person whose key seals it (erasing their data erases the mail), or staff's "installation". */
+  sealedUnder: MailKey;
   locale: string;
   to: string;
   subject: string;
@@ -23,6 +27,7 @@ export interface MailToSend {
 export interface EnqueueMailOptions {
   clock: Clock;
   config: Pick<Config, "MAIL_FROM">;
+  vault: MailSealer;
   mail: MailToSend;
 }
 
@@ -40,31 +45,45 @@ const withoutNul = (text: string) => text.replaceAll("\u0000", "");
  */
 export async function enqueueMail(
   db: Db,
-  { clock, config, mail }: EnqueueMailOptions,
+  { clock, config, vault, mail }: EnqueueMailOptions,
 ): Promise<string> {
-  const to = mail.to.trim();
-  // The message leaves the address out: errors reach logs, and logs carry no personal data.
-  if (!recipientSchema.safeParse(to).success) {
-    throw new Error(`Cannot queue mail "${mail.purpose}": the recipient is not a valid address`);
-  }
+  const id = randomUUID();
   const now = clock.now();
+  const sealed = await sealMail(vault, db, {
+    id,
+    key: mail.sealedUnder,
+    content: mailContent(mail),
+  });
   const [queued] = await db
     .insert(outbox)
     .values({
+      id,
       createdAt: now,
       purpose: mail.purpose,
       locale: mail.locale,
       fromAddress: config.MAIL_FROM,
-      toAddress: to,
-      subject: withoutNul(mail.subject),
-      textBody: withoutNul(mail.text),
-      htmlBody: mail.html === undefined ? null : withoutNul(mail.html),
-      headers: mail.headers ?? {},
-      attachments: mail.attachments ?? [],
+      ...sealed,
       status: "queued",
       nextAttemptAt: now,
     })
     .returning({ id: outbox.id });
   if (!queued) throw new Error(`Cannot queue mail "${mail.purpose}": the insert returned no row`);
   return queued.id;
+}
+
+/** The mail's sealed part, checked: a bad address fails here rather than at the SMTP server. */
+export function mailContent(mail: MailToSend): MailContent {
+  const to = mail.to.trim();
+  // The message leaves the address out: errors reach logs, and logs carry no personal data.
+  if (!recipientSchema.safeParse(to).success) {
+    throw new Error(`Cannot queue mail "${mail.purpose}": the recipient is not a valid address`);
+  }
+  return {
+    to,
+    subject: withoutNul(mail.subject),
+    text: withoutNul(mail.text),
+    html: mail.html === undefined ? null : withoutNul(mail.html),
+    headers: mail.headers ?? {},
+    attachments: mail.attachments ?? [],
+  };
 }

@@ -2,14 +2,19 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Config } from "../config.ts";
-import type { OutboxRow } from "./outbox.ts";
+import type { OutboxAttachment } from "./outbox.tables.ts";
 
-/** The part of an outbox row a transport needs to build the message. */
-export type OutboundMail = Pick<
-  OutboxRow,
-  "id" | "fromAddress" | "toAddress" | "subject" | "textBody" | "htmlBody" | "headers"
-> &
-  Partial<Pick<OutboxRow, "attachments">>;
+/** What a transport needs to build the message: an outbox row's ids with its content opened. */
+export interface OutboundMail {
+  id: string;
+  fromAddress: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  headers: Record<string, string>;
+  attachments?: OutboxAttachment[];
+}
 
 export interface SentMail {
   messageId: string;

@@ -3,7 +3,7 @@ import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { defaultLocale, translator } from "../../core/i18n/index.ts";
 import { defineJob, type JobDefinition } from "../../core/jobs/index.ts";
-import { enqueueMail } from "../../core/mail/index.ts";
+import { enqueueMail, type MailSealer } from "../../core/mail/index.ts";
 import type { Policy } from "../../policy/index.ts";
 import { activePrivacyOfficers } from "../staff/index.ts";
 import { CookieScanError, scanCookies } from "./cookie-scan.ts";
@@ -19,6 +19,8 @@ export const cookieScanSchedule = "0 40 6 * * *";
 export interface CookieScanJobDeps {
   /** The policy in force: its cookie inventory is what the site promises. */
   policy: () => Pick<Policy, "cookies">;
+  /** Seals the mail to the officers. */
+  vault: MailSealer;
   chromiumPath?: string | undefined;
   /** Replaced in tests, which need no browser to check who is mailed. */
   scan?: typeof scanCookies | undefined;
@@ -65,7 +67,10 @@ export function cookieScanJob(deps: () => CookieScanJobDeps): JobDefinition {
       summary.failed = failures.length;
       if (serious.length > 0) {
         log.warn({ pages: serious.map((report) => report.url) }, "cookie scan: consent broken");
-        summary.mails = await mailPrivacyOfficers({ db, clock, config }, serious);
+        summary.mails = await mailPrivacyOfficers(
+          { db, clock, config, vault: deps().vault },
+          serious,
+        );
       }
       if (failures.length > 0) {
         throw new Error(
@@ -82,7 +87,7 @@ export function cookieScanJob(deps: () => CookieScanJobDeps): JobDefinition {
  * holds names and domains of cookies only, never a value, so the mail carries no personal data.
  */
 async function mailPrivacyOfficers(
-  deps: { db: Db; clock: Clock; config: Pick<Config, "MAIL_FROM"> },
+  deps: { db: Db; clock: Clock; config: Pick<Config, "MAIL_FROM">; vault: MailSealer },
   reports: readonly CookieScanReport[],
 ): Promise<number> {
   const officers = await activePrivacyOfficers(deps.db);
@@ -98,8 +103,10 @@ async function mailPrivacyOfficers(
     await enqueueMail(deps.db, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: "consent.cookie_scan",
+        sealedUnder: "installation",
         locale: defaultLocale,
         to: officer.email,
         subject: t("consent.mail.scan.subject", { pages: reports.length }),

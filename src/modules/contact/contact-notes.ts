@@ -144,8 +144,10 @@ async function mailReply(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "contact.reply",
+      sealedUnder: { subjectId, purpose: "contact" },
       locale,
       to: email,
       subject: t("contact.mail.reply_subject", { reference: request.reference, topic }),

@@ -138,8 +138,10 @@ export async function receiveContactRequest(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: "contact.confirmation",
+        sealedUnder: { subjectId, purpose: "contact" },
         locale: input.locale,
         to: input.email,
         subject: t("contact.mail.subject", { reference }),

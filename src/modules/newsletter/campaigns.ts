@@ -329,8 +329,10 @@ export async function sendTestMail(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: "newsletter.test",
+        sealedUnder: "installation",
         locale: input.locale,
         to: input.to,
         subject: `${translate(input.locale, "newsletter-admin.test.subject_prefix")} ${rendered.subject}`,
@@ -614,6 +616,7 @@ interface DueReader {
 
 interface OpenedReader {
   id: string;
+  subjectId: string;
   name: string;
   email: string;
   locale: Locale;
@@ -770,6 +773,7 @@ async function writeBatch(
       batch.push({
         id: outboxId,
         purpose,
+        sealedUnder: { subjectId: reader.subjectId, purpose: "newsletter" },
         locale: reader.locale,
         to: reader.email,
         subject: rendered.subject,
@@ -778,7 +782,12 @@ async function writeBatch(
         headers: rendered.headers,
       });
     }
-    await enqueueMailBatch(tx, { clock: deps.clock, config: deps.config, mails: batch });
+    await enqueueMailBatch(tx, {
+      clock: deps.clock,
+      config: deps.config,
+      vault: deps.vault,
+      mails: batch,
+    });
     return batch.length;
   });
 }
@@ -792,6 +801,7 @@ async function openReader(deps: CampaignDeps, row: DueReader): Promise<OpenedRea
   const name = await open("name_ciphertext", row.name_ciphertext);
   return {
     id: row.id,
+    subjectId: row.subject_id,
     name: name ?? "",
     email: email.trim(),
     locale: isLocale(row.locale) ? row.locale : "nl",

@@ -94,8 +94,10 @@ export async function requestSubscription(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: "newsletter.confirm",
+        sealedUnder: { subjectId, purpose: "newsletter" },
         locale: input.locale,
         to: input.email,
         subject: t("newsletter.mail.confirm.subject"),

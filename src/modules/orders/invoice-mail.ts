@@ -18,7 +18,7 @@ export async function enqueueInvoiceMail(
   invoiceId: string,
 ): Promise<string | null> {
   const invoice = await readInvoice({ db: tx, vault: deps.vault }, invoiceId);
-  if (!invoice?.billing) return null;
+  if (!invoice?.billing || !invoice.subjectId) return null;
   const locale: Locale = invoice.locale;
   const t = translator(locale);
   const policy = deps.policy();
@@ -35,8 +35,10 @@ export async function enqueueInvoiceMail(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: invoice.kind === "invoice" ? "orders.invoice" : "orders.credit_note",
+      sealedUnder: { subjectId: invoice.subjectId, purpose: "orders" },
       locale,
       to: invoice.billing.email,
       subject: t(

@@ -21,6 +21,8 @@ export interface InvoiceView {
   creditsNumber: string | null;
   structuredCommunication: string;
   locale: "nl" | "en" | "fr";
+  /** The person billed; null once the invoice was anonymised. */
+  subjectId: string | null;
   billing: Billing | undefined;
   vatTreatment: VatTreatment;
   lines: InvoiceLineView[];
@@ -64,6 +66,7 @@ export async function readInvoice(
     creditsNumber: credited?.number ?? null,
     structuredCommunication: row.structuredCommunication,
     locale: row.locale as InvoiceView["locale"],
+    subjectId: row.subjectId,
     billing: row.subjectId
       ? await openBilling(
           {

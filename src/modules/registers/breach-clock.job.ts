@@ -8,7 +8,7 @@ import { mailBreachOfficers, type OfficerMailDeps } from "./breach-mails.ts";
 import { breaches, registerReminders } from "./registers.tables.ts";
 import type { RegistersDeps } from "./registers-deps.ts";
 
-export type BreachClockJobDeps = Pick<RegistersDeps, "policy">;
+export type BreachClockJobDeps = Pick<RegistersDeps, "policy" | "vault">;
 
 /** Every 15 minutes: "6 h left" must not arrive 5 h late. */
 export const breachClockSchedule = "0 */15 * * * *";
@@ -86,15 +86,15 @@ export async function sendBreachReminders(
   return summary;
 }
 
-/** Its context is all it needs: a reminder names a reference and a link, no personal value. */
-export function breachClockJob(_deps: () => BreachClockJobDeps): JobDefinition {
+/** A reminder names a reference and a link, no personal value; the vault seals it all the same. */
+export function breachClockJob(deps: () => BreachClockJobDeps): JobDefinition {
   return defineJob({
     name: "registers.breach_clock",
     description:
       "Mails the privacy officers when a breach's 72-hour notification clock reaches 24 h left, 6 h left and the deadline, and when a misuse report waits a day for triage; each stage once.",
     schedule: breachClockSchedule,
     run: async ({ db, clock, config }) => ({
-      ...(await sendBreachReminders({ db, clock, config })),
+      ...(await sendBreachReminders({ db, clock, config, vault: deps().vault })),
     }),
   });
 }

@@ -2,12 +2,13 @@ import type { Clock } from "../../core/clock.ts";
 import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { defaultLocale, type MessageKey, translator } from "../../core/i18n/index.ts";
-import { enqueueMail } from "../../core/mail/index.ts";
+import { enqueueMail, type MailSealer } from "../../core/mail/index.ts";
 import { activePrivacyOfficers } from "../staff/index.ts";
 
 export interface OfficerMailDeps {
   clock: Clock;
   config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">;
+  vault: MailSealer;
 }
 
 /**
@@ -36,8 +37,10 @@ export async function mailBreachOfficers(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: mail.purpose,
+        sealedUnder: "installation",
         locale: defaultLocale,
         to: officer.email,
         subject: t(mail.subject, params),

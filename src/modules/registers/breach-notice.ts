@@ -8,7 +8,7 @@ import { defaultLocale, isLocale, type Locale, locales, translate } from "../../
 import { enqueueMail } from "../../core/mail/index.ts";
 import type { DataMap, RecordType } from "../../datamap/index.ts";
 import type { Policy } from "../../policy/index.ts";
-import type { Vault } from "../../vault/index.ts";
+import type { Vault, VaultPurpose } from "../../vault/index.ts";
 import { type Breach, breachRecordType } from "./breaches.service.ts";
 import { breaches, breachSubjects } from "./registers.tables.ts";
 
@@ -60,6 +60,8 @@ export interface NoticeRecipient {
   subjectId: string;
   email: string | undefined;
   locale: Locale;
+  /** The purpose of the record the address came from: its key seals the notice. */
+  purpose: VaultPurpose;
   queuedAt: Date | null;
 }
 
@@ -80,8 +82,12 @@ function mailableTypes(dataMap: DataMap): { type: RecordType; hasLocale: boolean
  * (through the data map, so any module's records count), preferring a record that also says which
  * language they chose (a subscription, a request). Dutch when none does.
  */
-async function reachOf(deps: NoticeDeps, subjectId: string) {
-  let fallback: string | undefined;
+async function reachOf(
+  deps: NoticeDeps,
+  subjectId: string,
+): Promise<{ email: string | undefined; locale: Locale; purpose: VaultPurpose }> {
+  // The notice is sealed under the key of the record its address came from.
+  let fallback: { email: string; purpose: VaultPurpose } | undefined;
   for (const { type, hasLocale } of mailableTypes(deps.dataMap)) {
     const rows = await queryRows<{ id: string; email: string; locale: string | null }>(
       deps.db,
@@ -100,11 +106,11 @@ async function reachOf(deps: NoticeDeps, subjectId: string) {
         ciphertext: row.email,
       });
       if (typeof email !== "string" || !email.includes("@")) continue;
-      if (isLocale(row.locale)) return { email, locale: row.locale };
-      fallback ??= email;
+      if (isLocale(row.locale)) return { email, locale: row.locale, purpose: type.purpose };
+      fallback ??= { email, purpose: type.purpose };
     }
   }
-  return { email: fallback, locale: defaultLocale };
+  return { email: fallback?.email, locale: defaultLocale, purpose: fallback?.purpose ?? "rights" };
 }
 
 export async function noticeRecipients(
@@ -167,8 +173,10 @@ export async function queueBreachNotice(
       await enqueueMail(tx, {
         clock: deps.clock,
         config: deps.config,
+        vault: deps.vault,
         mail: {
           purpose: "breaches.notice",
+          sealedUnder: { subjectId: person.subjectId, purpose: person.purpose },
           locale: person.locale,
           to: person.email,
           subject: text.subject,

@@ -10,7 +10,7 @@ import { brusselsDay, type ReviewStage, reviewStage } from "./processor-review-s
 import { registerReminders } from "./registers.tables.ts";
 import type { RegistersDeps } from "./registers-deps.ts";
 
-export type ProcessorReviewsJobDeps = Pick<RegistersDeps, "policy">;
+export type ProcessorReviewsJobDeps = Pick<RegistersDeps, "policy" | "vault">;
 
 export interface ProcessorReviewDeps extends ProcessorReviewsJobDeps {
   db: Db;
@@ -65,7 +65,7 @@ export async function sendProcessorReviewReminders(
 /** Dutch, the officers' working language, with the link to the processor's page. */
 async function mailReviewReminder(
   tx: Db,
-  deps: Pick<ProcessorReviewDeps, "clock" | "config">,
+  deps: Pick<ProcessorReviewDeps, "clock" | "config" | "vault">,
   options: { to: string; processor: Processor; stage: ReviewStage },
 ): Promise<void> {
   const { processor, stage } = options;
@@ -79,8 +79,10 @@ async function mailReviewReminder(
   await enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "registers.processor_review",
+      sealedUnder: "installation",
       locale: defaultLocale,
       to: options.to,
       subject: t(`processors.mail.${kind}.subject`, params),
@@ -96,7 +98,7 @@ export function processorReviewsJob(deps: () => ProcessorReviewsJobDeps): JobDef
       "Mails the privacy officers when a processor's contract review is 30 days away and when it is due, once per stage, with a link to the processor.",
     schedule: processorReviewsSchedule,
     run: async ({ db, clock, config }) => ({
-      ...(await sendProcessorReviewReminders({ policy: deps().policy, db, clock, config })),
+      ...(await sendProcessorReviewReminders({ ...deps(), db, clock, config })),
     }),
   });
 }

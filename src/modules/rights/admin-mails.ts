@@ -8,7 +8,7 @@ import {
   type Translate,
   translator,
 } from "../../core/i18n/index.ts";
-import { enqueueMail } from "../../core/mail/index.ts";
+import { enqueueMail, type MailSealer } from "../../core/mail/index.ts";
 import type { DeadlineState } from "./request-deadline.ts";
 import { statusUrl } from "./request-token.ts";
 import type { RightsDeps } from "./rights-deps.ts";
@@ -22,6 +22,8 @@ export interface MailedRequest {
   /** The request's stored language; an unknown one falls back to Dutch. */
   locale: string;
   email: string;
+  /** The person the request is about: their rights key seals the mail. */
+  subjectId: string;
 }
 
 /** A date as the person reads it, in their language and in Belgian time (9 februari 2026). */
@@ -79,8 +81,10 @@ export function mailRequestReceived(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "rights.received",
+      sealedUnder: { subjectId: request.subjectId, purpose: "rights" },
       locale,
       to: request.email,
       subject: t("rights-admin.mail.received.subject", { reference: request.reference }),
@@ -107,8 +111,10 @@ export function mailIdentityRefused(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "rights.refused",
+      sealedUnder: { subjectId: request.subjectId, purpose: "rights" },
       locale,
       to: request.email,
       subject: t("rights-admin.mail.refused.subject", { reference: request.reference }),
@@ -137,8 +143,10 @@ export function mailDeadlineExtended(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "rights.extended",
+      sealedUnder: { subjectId: request.subjectId, purpose: "rights" },
       locale,
       to: request.email,
       subject: t("rights-admin.mail.extended.subject", { reference: request.reference }),
@@ -161,7 +169,7 @@ export interface ReminderLine {
  */
 export function mailStaffReminder(
   tx: Db,
-  deps: { clock: Clock; config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL"> },
+  deps: { clock: Clock; config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">; vault: MailSealer },
   input: { to: string; lines: readonly ReminderLine[] },
 ): Promise<string> {
   const locale = defaultLocale;
@@ -185,8 +193,10 @@ export function mailStaffReminder(
   return enqueueMail(tx, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "rights.reminder",
+      sealedUnder: "installation",
       locale,
       to: input.to,
       subject: t("rights-admin.mail.reminder.subject", {

@@ -112,22 +112,38 @@ export async function answerRequest(
         },
       },
     });
-    await enqueueAnswerMail(txDeps, { request, to: email, locale: facts.locale, letter, pdf });
+    await enqueueAnswerMail(txDeps, {
+      request,
+      subjectId,
+      to: email,
+      locale: facts.locale,
+      letter,
+      pdf,
+    });
     return { answeredAt, retainUntil, letter };
   });
 }
 
 async function enqueueAnswerMail(
   deps: RightsDeps,
-  input: { request: RightsRequestRow; to: string; locale: Locale; letter: string; pdf: Buffer },
+  input: {
+    request: RightsRequestRow;
+    subjectId: string;
+    to: string;
+    locale: Locale;
+    letter: string;
+    pdf: Buffer;
+  },
 ): Promise<void> {
   const t = translator(input.locale);
   const reference = input.request.reference;
   await enqueueMail(deps.db, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: "rights.answer",
+      sealedUnder: { subjectId: input.subjectId, purpose: "rights" },
       locale: input.locale,
       to: input.to,
       subject: t("rights-letter.mail.answer.subject", { reference }),

@@ -26,6 +26,9 @@ export async function executeExport(
   const details = await openRequestDetails(deps.db, deps.vault, request);
   const to = toOrganisation ? details.recipient?.email : details.email;
   if (!to) throw new ExecutionError(toOrganisation ? "no_recipient" : "no_email");
+  const mailKey = { subjectId: request.subjectId ?? "", purpose: "rights" as const };
+  // The address opened under the person's key, so an anonymised request never gets here.
+  if (!mailKey.subjectId) throw new ExecutionError("no_email");
   const locale: Locale = isLocale(request.locale) ? request.locale : "nl";
   const actor: AuditActor = { type: "staff", id: staffId };
   const kind = step.kind === "access" ? "access" : "portability";
@@ -80,8 +83,10 @@ export async function executeExport(
   await enqueueMail(deps.db, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: {
       purpose: toOrganisation ? "rights.portability_transfer" : "rights.export_ready",
+      sealedUnder: mailKey,
       locale,
       to,
       subject: t(

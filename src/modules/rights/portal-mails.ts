@@ -9,6 +9,8 @@ import type { RequestedRight } from "./rights.tables.ts";
 interface MailContext {
   locale: Locale;
   to: string;
+  /** The person the request is about: their rights key seals the mail. */
+  subjectId: string;
   policy: Policy;
 }
 
@@ -31,6 +33,7 @@ export function confirmRequestMail(
   const t = translator(context.locale);
   return {
     purpose: "rights.confirm",
+    sealedUnder: { subjectId: context.subjectId, purpose: "rights" },
     locale: context.locale,
     to: context.to,
     subject: t("rights-portal.mail.confirm.subject"),
@@ -56,6 +59,7 @@ export function requestReceivedMail(
   const t = translator(context.locale);
   return {
     purpose: "rights.received",
+    sealedUnder: { subjectId: context.subjectId, purpose: "rights" },
     locale: context.locale,
     to: context.to,
     subject: t("rights-portal.mail.received.subject", { reference: context.reference }),

@@ -31,9 +31,11 @@ export async function submitPortalRequest(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: confirmRequestMail({
         locale,
         to: request.email,
+        subjectId: created.subjectId,
         policy: deps.policy(),
         rights: request.rights,
         link: confirmUrl(deps.config.PUBLIC_URL, created.confirmToken),

@@ -111,13 +111,15 @@ async function mailReceipt(
 ): Promise<void> {
   const { email } = await openRequestDetails(deps.db, deps.vault, request);
   // Erased between the click and now: there is nobody left to write to.
-  if (!email) return;
+  if (!email || !request.subjectId) return;
   await enqueueMail(deps.db, {
     clock: deps.clock,
     config: deps.config,
+    vault: deps.vault,
     mail: requestReceivedMail({
       locale: isLocale(request.locale) ? request.locale : "nl",
       to: email,
+      subjectId: request.subjectId,
       policy: deps.policy(),
       reference: request.reference,
       rights: request.rights,

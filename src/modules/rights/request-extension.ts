@@ -53,7 +53,7 @@ export async function extendRequest(
     });
     if ("problem" in extension) return { problem: extension.problem };
     const { email } = await openRequestDetails(tx, deps.vault, row);
-    if (!email) return { problem: "no_address" };
+    if (!email || !row.subjectId) return { problem: "no_address" };
     await tx
       .update(rightsRequests)
       .set({
@@ -84,6 +84,7 @@ export async function extendRequest(
       reference: row.reference,
       locale: row.locale,
       email,
+      subjectId: row.subjectId,
       until: extension.until,
       reason,
     });

@@ -131,12 +131,13 @@ export async function recordVerification(
     if (decision.decision === "refused") {
       const { email } = await openRequestDetails(tx, deps.vault, row);
       // An address whose key was shredded cannot be written to; the refusal still stands.
-      if (email) {
+      if (email && row.subjectId) {
         await mailIdentityRefused(tx, deps, {
           requestId,
           reference: row.reference,
           locale: row.locale,
           email,
+          subjectId: row.subjectId,
           reason: decision.reason.trim(),
         });
         mailed = true;

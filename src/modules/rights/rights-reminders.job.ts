@@ -3,6 +3,7 @@ import type { Clock } from "../../core/clock.ts";
 import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
 import { defineJob, type JobDefinition } from "../../core/jobs/index.ts";
+import type { MailSealer } from "../../core/mail/index.ts";
 import { addPeriod } from "../../datamap/index.ts";
 import { activePrivacyOfficers } from "../staff/index.ts";
 import { mailStaffReminder, type ReminderLine } from "./admin-mails.ts";
@@ -23,6 +24,8 @@ export interface ReminderDeps {
   db: Db;
   clock: Clock;
   config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">;
+  /** Seals the mail to the officers. */
+  vault: MailSealer;
 }
 
 export interface ReminderSummary {
@@ -94,14 +97,14 @@ export async function sendDeadlineReminders(
 }
 
 /** Its context is all it needs: no vault, since a reminder carries no personal value. */
-export function rightsRemindersJob(): JobDefinition {
+export function rightsRemindersJob(deps: () => { vault: MailSealer }): JobDefinition {
   return defineJob({
     name: "rights.reminders",
     description:
       "Mails the privacy officers the references of rights requests due within 7 days or overdue, once per request and threshold, with a link to each request.",
     schedule: rightsRemindersSchedule,
     run: async ({ db, clock, config, signal }) => ({
-      ...(await sendDeadlineReminders({ db, clock, config }, { signal })),
+      ...(await sendDeadlineReminders({ db, clock, config, vault: deps().vault }, { signal })),
     }),
   });
 }

@@ -81,6 +81,7 @@ export async function enterRequest(
       reference: created.reference,
       locale: input.entry.locale,
       email: input.entry.email,
+      subjectId: created.subjectId,
       deadlineAt: created.deadlineAt,
       idCopyRequired,
     });

@@ -11,7 +11,7 @@ import type { ScannerDeps } from "./scanner-deps.ts";
  */
 export async function mailQuarantineHeld(
   tx: Db,
-  deps: Pick<ScannerDeps, "clock" | "config">,
+  deps: Pick<ScannerDeps, "clock" | "config" | "vault">,
   held: typeof recordQuarantines.$inferSelect,
 ): Promise<number> {
   const officers = await activePrivacyOfficers(tx);
@@ -27,8 +27,10 @@ export async function mailQuarantineHeld(
     await enqueueMail(tx, {
       clock: deps.clock,
       config: deps.config,
+      vault: deps.vault,
       mail: {
         purpose: "scanner.quarantine",
+        sealedUnder: "installation",
         locale: defaultLocale,
         to: officer.email,
         subject: t("scanner-admin.mail.subject", { types }),
