@@ -30,6 +30,7 @@ import {
   registerSecurity,
   sendError,
 } from "./core/http/index.ts";
+import { registerMultipartDeadline } from "./core/http/multipart-deadline.ts";
 import type { DataMap } from "./datamap/index.ts";
 import { registerConsentModule } from "./modules/consent/index.ts";
 import { registerContactModule } from "./modules/contact/index.ts";
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       parts: 100,
     },
   });
+  registerMultipartDeadline(app);
   await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", maxAge: "1d" });
   await app.register(fastifyStatic, {
     root: picoDir,
