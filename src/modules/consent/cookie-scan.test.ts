@@ -9,12 +9,15 @@ import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { createTestDatabase } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { runCookieScan } from "../../cli/cookies.ts";
 import { fakeClock } from "../../core/clock.ts";
 import { loadConfig } from "../../core/config.ts";
 import type { Database } from "../../core/db/database.ts";
 import { outbox } from "../../core/mail/outbox.tables.ts";
 import type { Policy } from "../../policy/index.ts";
+import type { Vault } from "../../vault/index.ts";
+import { openTestVault } from "../../vault/test-vault.ts";
 import { createStaffAccount } from "../staff/index.ts";
 import { cookieScanJob } from "./cookie-scan.job.ts";
 import { scanCookies } from "./cookie-scan.ts";
@@ -261,11 +264,13 @@ describe("cookie scan in chromium", { skip: noChromium }, () => {
 
 describe("cookies.scan job", () => {
   let database: Database;
+  let vault: Vault;
   const clock = fakeClock("2026-03-02T05:40:00Z");
   const silent = pino({ level: "silent" });
 
   before(async () => {
     database = await createTestDatabase("pglite");
+    ({ vault } = await openTestVault(database.db));
     for (const [email, role] of [
       ["privacy@wits.test", "privacy"],
       ["support@wits.test", "support"],
@@ -301,7 +306,7 @@ describe("cookies.scan job", () => {
       policy,
     );
   const mails = () =>
-    database.db.select().from(outbox).where(eq(outbox.purpose, "consent.cookie_scan"));
+    openedOutbox({ db: database.db, vault }, eq(outbox.purpose, "consent.cookie_scan"));
 
   it("does nothing, and opens nothing, without COOKIE_SCAN_URLS", async () => {
     const job = cookieScanJob(() => assert.fail("no dependency is needed"));
@@ -309,12 +314,16 @@ describe("cookies.scan job", () => {
   });
 
   it("mails the privacy officers the failing page and its findings, nothing else", async () => {
-    const job = cookieScanJob(() => ({ policy: () => policy, scan: fakeScan }));
+    const job = cookieScanJob(() => ({ policy: () => policy, vault, scan: fakeScan }));
     const summary = await job.run(context("https://www.wits.be/,https://www.wits.be/bad"));
     assert.deepEqual(summary, { pages: 2, serious: 1, failed: 0, mails: 1 });
     const [mail, ...more] = await mails();
     assert.equal(more.length, 0, "one mail: only the privacy role");
     assert.equal(mail?.toAddress, "privacy@wits.test");
+    assert.equal(mail?.erased, false);
+    assert.equal(mail?.subjectId, null, "staff mail is sealed with the installation key");
+    assert.equal(mail?.vaultPurpose, null);
+    assert.ok(mail?.sealedContent, "the content is sealed");
     assert.equal(mail?.locale, "nl", "staff mails speak the organisation's first language");
     assert.match(mail?.subject ?? "", /^Cookiescan: toestemming niet gerespecteerd op 1 pagina/);
     assert.match(mail?.textBody ?? "", /https:\/\/www\.wits\.be\/bad/);
@@ -325,6 +334,7 @@ describe("cookies.scan job", () => {
   it("fails the run, naming the fix, when a page cannot be scanned", async () => {
     const job = cookieScanJob(() => ({
       policy: () => policy,
+      vault,
       chromiumPath: path.join(os.tmpdir(), "no-such-chromium"),
     }));
     await assert.rejects(

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { csrfFrom, type SignedIn, setUpStaff, submitForm } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { decodeCursor, encodeCursor } from "../../core/keyset-cursor.ts";
@@ -413,14 +414,11 @@ for (const kind of databaseKinds) {
         text: "Bonjour, nous passons jeudi.",
       });
       assert.equal(reply.statusCode, 303, reply.body.slice(0, 500));
-      const mails = await queryRows<{ to_address: string; subject: string; text_body: string }>(
-        t.database.db,
-        sql`select to_address, subject, text_body from outbox where purpose = 'contact.reply'`,
-      );
+      const mails = await mailsOf(t, "contact.reply");
       assert.equal(mails.length, 1);
-      assert.equal(mails[0]?.to_address, "marie.reply@example.be");
+      assert.equal(mails[0]?.toAddress, "marie.reply@example.be");
       assert.equal(mails[0]?.subject, `Re: [${marie.reference}] Router`);
-      assert.match(mails[0]?.text_body ?? "", /Réponse à votre demande/);
+      assert.match(mails[0]?.textBody ?? "", /Réponse à votre demande/);
       const [row] = await queryRows<{ status: string }>(
         t.database.db,
         sql`select status from contact_requests where id = ${marie.id}`,

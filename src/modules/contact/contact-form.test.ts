@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { multipart, type Part } from "../../../test/helpers/multipart.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 
@@ -139,11 +140,42 @@ for (const kind of databaseKinds) {
         sql`select media_type, size_bytes from contact_attachments where request_id = ${request.id}`,
       );
       assert.deepEqual(attachment, { media_type: "image/png", size_bytes: png.length });
-      const [mail] = await queryRows<{ to_address: string; subject: string }>(
-        t.database.db,
-        sql`select to_address, subject from outbox where purpose = 'contact.confirmation' and subject like ${`%${reference}%`}`,
+      const confirmations = (await mailsOf(t, "contact.confirmation")).filter((one) =>
+        one.subject.includes(reference),
       );
-      assert.equal(mail?.to_address, visitor.email);
+      assert.equal(confirmations.length, 1);
+      const [mail] = confirmations;
+      assert.ok(mail);
+      assert.equal(mail.toAddress, visitor.email);
+      assert.equal(mail.erased, false);
+      // Sealed under the visitor's own "contact" key, so erasing them shreds the mail too.
+      assert.equal(mail.vaultPurpose, "contact");
+      assert.equal(mail.subjectId, request.subject_id);
+      const [plain] = await queryRows<{
+        to_address: string | null;
+        subject: string | null;
+        text_body: string | null;
+        html_body: string | null;
+        headers: Record<string, string>;
+        attachments: unknown[];
+        sealed_content: string | null;
+        dump: string;
+      }>(
+        t.database.db,
+        sql`select to_address, subject, text_body, html_body, headers, attachments, sealed_content,
+                   row_to_json(o)::text as dump
+            from outbox o where id = ${mail.id}`,
+      );
+      assert.ok(plain);
+      assert.equal(plain.to_address, null);
+      assert.equal(plain.subject, null);
+      assert.equal(plain.text_body, null);
+      assert.equal(plain.html_body, null);
+      assert.deepEqual(plain.headers, {});
+      assert.deepEqual(plain.attachments, []);
+      assert.ok(plain.sealed_content, "the content is sealed in the row");
+      assert.doesNotMatch(plain.dump, /zonnebloem|Griet|Vandevelde/i);
+      assert.ok(!plain.dump.includes(reference), "not even the reference is in plain text");
     });
 
     const badInputs: {

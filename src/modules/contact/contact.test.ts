@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { openProductTest } from "../../../test/helpers/product-test.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
@@ -83,12 +84,10 @@ for (const kind of databaseKinds) {
       const byType = new Map(held?.byType.map((entry) => [entry.recordType.id, entry.records]));
       assert.equal(byType.get("contact.request")?.[0]?.values.ip_ciphertext, "198.51.100.23");
       assert.equal(byType.get("contact.attachment")?.[0]?.values.file_name_ciphertext, "foto.png");
-      const mails = await queryRows<{ subject: string; to_address: string; text_body: string }>(
-        database.db,
-        sql`select subject, to_address, text_body from outbox where purpose = 'contact.confirmation'`,
-      );
+      const mails = await mailsOf({ db: database.db, vault }, "contact.confirmation");
       assert.equal(mails.length, 1);
       assert.match(mails[0]?.subject ?? "", new RegExp(received.reference));
+      assert.equal(mails[0]?.toAddress, "jan.peeters@example.be");
     });
 
     it("links a visitor's repeated requests to the same person", async () => {

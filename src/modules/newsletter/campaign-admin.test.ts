@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { type SignedIn, setUpStaff, submitForm } from "../../../test/helpers/staff.ts";
-import { queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
 import { parseScheduleTime, scheduleTimeValue } from "./campaign-schedule-time.ts";
@@ -141,11 +140,8 @@ for (const kind of databaseKinds) {
       const response = await post(privacy, url, form({ intent: "test" }));
       assert.equal(response.statusCode, 303, response.body);
       assert.equal(response.headers.location, `${url}?done=test`);
-      const [mail] = await queryRows<{ to_address: string; subject: string }>(
-        t.database.db,
-        sql`select to_address, subject from outbox where purpose = 'newsletter.test'`,
-      );
-      assert.equal(mail?.to_address, privacy.email);
+      const [mail] = await mailsOf(t, "newsletter.test");
+      assert.equal(mail?.toAddress, privacy.email);
       assert.equal(mail?.subject, "[TEST] Nieuws voor Test privacy");
     });
 

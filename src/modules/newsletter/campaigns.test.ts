@@ -1,14 +1,16 @@
 import assert from "node:assert/strict";
 import os from "node:os";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
+import { inArray, like, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { stringify } from "yaml";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { type OpenedMail, openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
 import { loadConfig } from "../../core/config.ts";
 import { queryRows } from "../../core/db/database.ts";
 import type { Locale } from "../../core/i18n/index.ts";
+import { outbox as outboxTable } from "../../core/mail/outbox.tables.ts";
 import { recordRestriction } from "../../datamap/index.ts";
 import {
   loadActivePolicy,
@@ -43,17 +45,9 @@ const minute = 60_000;
 const staffId = "00000000-0000-4000-8000-0000000000aa";
 const staff = { type: "staff", id: staffId } as const;
 
-interface OutboxMail {
-  id: string;
-  purpose: string;
-  locale: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string | null;
-  headers: Record<string, string>;
-  status: string;
-}
+/** By address, as `order by to_address` did before the address was sealed (code-unit order). */
+const byAddress = <Mail extends OpenedMail>(mails: Mail[]): Mail[] =>
+  mails.sort((a, b) => (a.toAddress < b.toAddress ? -1 : a.toAddress > b.toAddress ? 1 : 0));
 
 const { policy } = await loadActivePolicy(undefined);
 
@@ -176,21 +170,30 @@ for (const kind of databaseKinds) {
       );
       return { customerId: customer.id, agreementId };
     };
-    const outbox = (purposePrefix = "newsletter.") =>
-      queryRows<OutboxMail>(
-        db(),
-        sql`select id::text as id, purpose, locale, to_address, subject, text_body, html_body,
-                   headers, status
-            from outbox where purpose like ${`${purposePrefix}%`} order by to_address`,
+    /** The mails whose purpose starts with the prefix, opened, by address. */
+    const outbox = async (purposePrefix = "newsletter.") =>
+      byAddress(
+        await openedOutbox(
+          { db: db(), vault: product.vault },
+          like(outboxTable.purpose, `${purposePrefix}%`),
+        ),
       );
-    const mailsOf = async (campaignId: string) =>
-      queryRows<OutboxMail & { subscriber_id: string }>(
+    /** A campaign's mails, opened, each with the reader its delivery row names, by address. */
+    const mailsOf = async (campaignId: string) => {
+      const deliveries = await queryRows<{ outbox_id: string; subscriber_id: string }>(
         db(),
-        sql`select o.id::text as id, o.purpose, o.locale, o.to_address, o.subject, o.text_body,
-                   o.html_body, o.headers, o.status, d.subscriber_id::text as subscriber_id
-            from newsletter_deliveries d join outbox o on o.id = d.outbox_id
-            where d.campaign_id = ${campaignId} order by o.to_address`,
+        sql`select outbox_id::text as outbox_id, subscriber_id::text as subscriber_id
+            from newsletter_deliveries where campaign_id = ${campaignId}`,
       );
+      if (deliveries.length === 0) return [];
+      const reader = new Map(deliveries.map((row) => [row.outbox_id, row.subscriber_id]));
+      const mails = await openedOutbox(
+        { db: db(), vault: product.vault },
+        inArray(outboxTable.id, [...reader.keys()]),
+      );
+      assert.equal(mails.length, deliveries.length, "every delivery row has its mail");
+      return byAddress(mails.map((mail) => ({ ...mail, subscriberId: reader.get(mail.id) ?? "" })));
+    };
     const draft = (
       overrides: Partial<Parameters<typeof createCampaign>[1]["draft"]> = {},
     ): Parameters<typeof createCampaign>[1]["draft"] => ({
@@ -253,31 +256,60 @@ for (const kind of databaseKinds) {
 
       const mails = await mailsOf(campaign.id);
       assert.deepEqual(
-        mails.map((mail) => mail.to_address),
+        mails.map((mail) => mail.toAddress),
         ["jan@example.be", "marie@example.be"],
         "a campaign about news reaches only news readers who can be mailed",
       );
       for (const mail of mails) {
-        const links = subscriberLinks(product.vault, publicUrl, mail.subscriber_id);
+        const links = subscriberLinks(product.vault, publicUrl, mail.subscriberId);
         assert.equal(mail.purpose, "newsletter.campaign");
         assert.equal(mail.status, "queued");
-        assert.ok(mail.text_body.includes(links.unsubscribe), "the text part links its reader out");
-        assert.ok(mail.html_body?.includes(`href="${links.unsubscribe}"`), "and so does the HTML");
+        assert.ok(mail.textBody.includes(links.unsubscribe), "the text part links its reader out");
+        assert.ok(mail.htmlBody?.includes(`href="${links.unsubscribe}"`), "and so does the HTML");
         assert.equal(mail.headers["List-Unsubscribe"], `<${links.oneClick}>`);
         assert.equal(mail.headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
-        assert.doesNotMatch(mail.html_body ?? "", /<i>geen html<\/i>/);
-        assert.match(mail.html_body ?? "", /&lt;i&gt;geen html&lt;\/i&gt;/);
+        assert.doesNotMatch(mail.htmlBody ?? "", /<i>geen html<\/i>/);
+        assert.match(mail.htmlBody ?? "", /&lt;i&gt;geen html&lt;\/i&gt;/);
       }
       const [jan, marie] = mails;
-      assert.equal(jan?.subscriber_id, a.id);
-      assert.equal(marie?.subscriber_id, ab.id);
-      assert.match(jan?.html_body ?? "", /Dag &lt;b&gt;Jan&lt;\/b&gt;,/);
-      assert.doesNotMatch(jan?.html_body ?? "", /<b>Jan<\/b>/);
+      assert.equal(jan?.subscriberId, a.id);
+      assert.equal(marie?.subscriberId, ab.id);
+      // Each mail is sealed under its reader's "newsletter" key; the row names no one.
+      assert.equal(jan?.vaultPurpose, "newsletter");
+      assert.equal(jan?.subjectId, a.subjectId);
+      assert.equal(marie?.vaultPurpose, "newsletter");
+      assert.equal(marie?.subjectId, ab.subjectId);
+      const plain = await queryRows<{
+        to_address: string | null;
+        subject: string | null;
+        text_body: string | null;
+        html_body: string | null;
+        headers: Record<string, string>;
+        sealed_content: string | null;
+        dump: string;
+      }>(
+        db(),
+        sql`select to_address, subject, text_body, html_body, headers, sealed_content,
+                   row_to_json(o)::text as dump
+            from outbox o where id in (${jan?.id ?? null}, ${marie?.id ?? null})`,
+      );
+      assert.equal(plain.length, 2);
+      for (const row of plain) {
+        assert.ok(row.sealed_content, "the content is sealed");
+        assert.equal(row.to_address, null);
+        assert.equal(row.subject, null);
+        assert.equal(row.text_body, null);
+        assert.equal(row.html_body, null);
+        assert.deepEqual(row.headers, {});
+        assert.doesNotMatch(row.dump, /jan@|marie@|Jan|Marie|unsubscribe/);
+      }
+      assert.match(jan?.htmlBody ?? "", /Dag &lt;b&gt;Jan&lt;\/b&gt;,/);
+      assert.doesNotMatch(jan?.htmlBody ?? "", /<b>Jan<\/b>/);
       assert.equal(jan?.subject, "Nieuws voor <b>Jan</b>");
-      assert.match(jan?.text_body ?? "", /Uitschrijven \(één klik\)/);
+      assert.match(jan?.textBody ?? "", /Uitschrijven \(één klik\)/);
       assert.equal(marie?.locale, "fr");
-      assert.match(marie?.text_body ?? "", /Se désinscrire \(un clic\)/);
-      assert.match(marie?.text_body ?? "", /inscrit à : Actualités de WITS\./);
+      assert.match(marie?.textBody ?? "", /Se désinscrire \(un clic\)/);
+      assert.match(marie?.textBody ?? "", /inscrit à : Actualités de WITS\./);
       assert.equal(marie?.headers["List-Unsubscribe"]?.includes(ab.id), true);
 
       const stored = await readCampaign(db(), campaign.id);
@@ -308,7 +340,7 @@ for (const kind of databaseKinds) {
 
       const mails = await mailsOf(campaign.id);
       assert.equal(mails.length, 5);
-      assert.equal(new Set(mails.map((mail) => mail.to_address)).size, 5);
+      assert.equal(new Set(mails.map((mail) => mail.toAddress)).size, 5);
       assert.equal((await outbox()).length, 5);
       assert.equal((await campaignProgress(db(), campaign.id)).recipients, 5);
     });
@@ -325,7 +357,7 @@ for (const kind of databaseKinds) {
       assert.ok(runs.every((run) => run.queued <= 6));
       const mails = await mailsOf(campaign.id);
       assert.equal(mails.length, 6);
-      assert.equal(new Set(mails.map((mail) => mail.subscriber_id)).size, 6);
+      assert.equal(new Set(mails.map((mail) => mail.subscriberId)).size, 6);
       assert.equal((await outbox()).length, 6, "no mail without its delivery row");
       assert.equal((await readCampaign(db(), campaign.id))?.status, "sent");
     });
@@ -380,7 +412,7 @@ for (const kind of databaseKinds) {
         ip: "198.51.100.8",
       });
       const mails = await mailsOf(campaign.id);
-      const status = new Map(mails.map((mail) => [mail.subscriber_id, mail.status]));
+      const status = new Map(mails.map((mail) => [mail.subscriberId, mail.status]));
       assert.equal(status.get(leaver.id), "cancelled");
       assert.equal(status.get(switcher.id), "cancelled", "withdrew the campaign's only topic");
       assert.equal(status.get(stayer.id), "queued");
@@ -419,17 +451,17 @@ for (const kind of databaseKinds) {
       await enqueueDueCampaigns(deps());
       const mails = await mailsOf(campaign.id);
       assert.deepEqual(
-        mails.map((mail) => mail.to_address),
+        mails.map((mail) => mail.toAddress),
         ["klant2@example.be", "klant@example.be"],
       );
-      assert.ok(!mails.some((mail) => mail.subscriber_id === reader.id));
+      assert.ok(!mails.some((mail) => mail.subscriberId === reader.id));
       for (const mail of mails) {
         assert.equal(mail.purpose, "newsletter.service_notice");
         assert.deepEqual(mail.headers, {});
-        assert.doesNotMatch(mail.text_body, /newsletter\/unsubscribe/);
+        assert.doesNotMatch(mail.textBody, /newsletter\/unsubscribe/);
       }
-      assert.match(mails[1]?.text_body ?? "", /Dit is een dienstmededeling\./);
-      assert.match(mails[0]?.text_body ?? "", /This is a service notice\./);
+      assert.match(mails[1]?.textBody ?? "", /Dit is een dienstmededeling\./);
+      assert.match(mails[0]?.textBody ?? "", /This is a service notice\./);
 
       // An unsubscribe cancels newsletters, not a service notice.
       await unsubscribeAll(newsletterDeps(), {
@@ -468,14 +500,14 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await pendingPolicyNotices(db()), []);
       const mails = await mailsOf(noticeCampaignId(notice.contentHash));
       assert.deepEqual(
-        mails.map((mail) => [mail.to_address, mail.locale, mail.subject]),
+        mails.map((mail) => [mail.toAddress, mail.locale, mail.subject]),
         [
           ["customer-en@example.be", "en", notice.subject.en],
           ["klant-nl@example.be", "nl", notice.subject.nl],
         ],
       );
-      assert.ok(mails[0]?.text_body.includes("Verwerkers bijgewerkt."));
-      assert.match(mails[1]?.html_body ?? "", /<a href="https:\/\/privacy\.example\.be\/privacy">/);
+      assert.ok(mails[0]?.textBody.includes("Verwerkers bijgewerkt."));
+      assert.match(mails[1]?.htmlBody ?? "", /<a href="https:\/\/privacy\.example\.be\/privacy">/);
       const campaign = await readCampaign(db(), noticeCampaignId(notice.contentHash));
       assert.equal(campaign?.kind, "service_notice");
       assert.equal(campaign?.status, "sent");
@@ -520,9 +552,9 @@ for (const kind of databaseKinds) {
         (error: unknown) => error instanceof CampaignError && error.problem === "not_draft",
       );
       const [test] = await outbox("newsletter.test");
-      assert.equal(test?.to_address, "medewerker@wits.be");
+      assert.equal(test?.toAddress, "medewerker@wits.be");
       assert.equal(test?.subject, "[TEST] Ander onderwerp");
-      assert.match(test?.text_body ?? "", /^Dag Medewerker,/);
+      assert.match(test?.textBody ?? "", /^Dag Medewerker,/);
 
       const entries = await queryRows<{ action: string; details: unknown }>(
         db(),
@@ -554,7 +586,7 @@ for (const kind of databaseKinds) {
       assert.equal(run.queued, 1);
       const mails = await mailsOf(campaign.id);
       assert.deepEqual(
-        mails.map((mail) => mail.subscriber_id),
+        mails.map((mail) => mail.subscriberId),
         [kept.id],
       );
       assert.equal((await readCampaign(db(), campaign.id))?.status, "sent");

@@ -7,6 +7,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf, openedOutbox } from "../../../test/helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { deliverMail, smtpTransport } from "../../core/mail/index.ts";
@@ -145,12 +146,9 @@ for (const kind of databaseKinds) {
 
     /** The confirmation link as the queued mail has it (the SMTP path is tested on its own). */
     const queuedToken = async (email: string) => {
-      const [mail] = await queryRows<{ text_body: string }>(
-        t.database.db,
-        sql`select text_body from outbox where to_address = ${email}
-            and purpose = 'newsletter.confirm' order by created_at desc limit 1`,
-      );
-      const token = /\/newsletter\/confirm\?token=([\w-]+)/.exec(mail?.text_body ?? "")?.[1];
+      // Oldest first: the last one is the newest.
+      const mail = (await mailsOf(t, "newsletter.confirm", email)).at(-1);
+      const token = /\/newsletter\/confirm\?token=([\w-]+)/.exec(mail?.textBody ?? "")?.[1];
       assert.ok(token, `a confirmation mail to ${email} is queued`);
       return token;
     };
@@ -263,7 +261,7 @@ for (const kind of databaseKinds) {
 
       const transport = smtpTransport(sink.url);
       try {
-        await deliverMail({ db: t.database.db, clock: t.clock, transport });
+        await deliverMail({ db: t.database.db, clock: t.clock, transport, vault: t.vault });
       } finally {
         await transport.close();
       }
@@ -532,10 +530,8 @@ for (const kind of databaseKinds) {
       assert.equal(response.statusCode, 202, response.body);
       assert.deepEqual(response.json(), { status: "check_your_mail" });
       assert.equal(response.headers["access-control-allow-origin"], "https://www.wits.be");
-      const [mail] = await queryRows<{ subject: string; locale: string }>(
-        t.database.db,
-        sql`select subject, locale from outbox where to_address = ${email}`,
-      );
+      const [mail, ...more] = (await openedOutbox(t)).filter((one) => one.toAddress === email);
+      assert.equal(more.length, 0, "one mail to the address");
       assert.equal(mail?.locale, "fr");
       const preflight = await t.app.inject({
         method: "OPTIONS",

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf, openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openProductTest } from "../../../test/helpers/product-test.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
+import { outbox } from "../../core/mail/outbox.tables.ts";
 import { type DataMap, sweepRetention } from "../../datamap/index.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import type { Vault } from "../../vault/index.ts";
@@ -59,12 +61,17 @@ for (const kind of databaseKinds) {
       const request = signUp(overrides);
       await requestSubscription(deps(), request);
       // The mail is read once and removed, so the next sign-up's is the only one.
-      const [mail] = await queryRows<{ text_body: string }>(
-        database.db,
-        sql`delete from outbox where purpose = 'newsletter.confirm'
-            and lower(to_address) = lower(${request.email}) returning text_body`,
+      const mails = (await mailsOf({ db: database.db, vault }, "newsletter.confirm")).filter(
+        (one) => one.toAddress.toLowerCase() === request.email.toLowerCase(),
       );
-      const token = /token=([\w-]+)/.exec(mail?.text_body ?? "")?.[1] ?? "";
+      assert.equal(mails.length, 1, `one confirmation mail to ${request.email}`);
+      await database.db.delete(outbox).where(
+        inArray(
+          outbox.id,
+          mails.map((one) => one.id),
+        ),
+      );
+      const token = /token=([\w-]+)/.exec(mails[0]?.textBody ?? "")?.[1] ?? "";
       const outcome = await confirmSubscription(deps(), { token, ip: "198.51.100.4" });
       assert.equal(outcome.status, "confirmed");
       return outcome.status === "confirmed" ? outcome.subscriberId : "";
@@ -79,12 +86,32 @@ for (const kind of databaseKinds) {
     it("keeps an unconfirmed sign-up 7 days, sends nothing but the confirmation, and refuses an expired link", async () => {
       clock.set("2026-03-01T08:00:00Z");
       await requestSubscription(deps(), signUp({ email: "traag@example.be" }));
-      const [mail] = await queryRows<{ text_body: string; to_address: string }>(
-        database.db,
-        sql`select text_body, to_address from outbox where to_address = 'traag@example.be'`,
+      const mails = (await openedOutbox({ db: database.db, vault })).filter(
+        (one) => one.toAddress === "traag@example.be",
       );
-      assert.match(mail?.text_body ?? "", /Nieuws over WITS/);
-      const token = /token=([\w-]+)/.exec(mail?.text_body ?? "")?.[1] ?? "";
+      assert.equal(mails.length, 1, "only the confirmation is sent");
+      const [mail] = mails;
+      assert.ok(mail);
+      assert.equal(mail.purpose, "newsletter.confirm");
+      assert.match(mail.textBody, /Nieuws over WITS/);
+      // Sealed under the person's "newsletter" key: the row itself names no one.
+      const [signup] = await queryRows<{ subject_id: string }>(
+        database.db,
+        sql`select subject_id::text as subject_id from newsletter_signups`,
+      );
+      assert.ok(signup);
+      assert.equal(mail.vaultPurpose, "newsletter");
+      assert.equal(mail.subjectId, signup.subject_id);
+      const [row] = await database.db.select().from(outbox).where(eq(outbox.id, mail.id));
+      assert.ok(row?.sealedContent, "the content is sealed");
+      assert.equal(row.toAddress, null);
+      assert.equal(row.subject, null);
+      assert.equal(row.textBody, null);
+      assert.equal(row.htmlBody, null);
+      assert.deepEqual(row.headers, {});
+      assert.deepEqual(row.attachments, []);
+      assert.doesNotMatch(JSON.stringify(row), /traag|Lotte|token=/);
+      const token = /token=([\w-]+)/.exec(mail.textBody)?.[1] ?? "";
       clock.advance(8 * day);
       assert.deepEqual(await confirmSubscription(deps(), { token, ip: "203.0.113.9" }), {
         status: "expired",

@@ -10,6 +10,7 @@ import { simpleParser } from "mailparser";
 import * as mupdf from "mupdf";
 import { SMTPServer } from "smtp-server";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openProductTest } from "../../../test/helpers/product-test.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import type { Database } from "../../core/db/database.ts";
@@ -33,6 +34,7 @@ import { type InvoiceView, readInvoice } from "./invoice-view.ts";
 import { completeOrder, issueCreditNote } from "./invoicing.ts";
 import { type OrderRequest, orderSchema } from "./orders.schema.ts";
 import { createOrder } from "./orders.service.ts";
+import { orders } from "./orders.tables.ts";
 import type { OrdersDeps } from "./orders-deps.ts";
 
 const staff = { type: "staff", id: "00000000-0000-4000-8000-0000000000cc" } as const;
@@ -614,11 +616,28 @@ for (const kind of databaseKinds) {
       await database.db.delete(outbox);
       const invoice = await invoiceFor({ locale: "fr" });
 
-      const [row] = await database.db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.purpose, "orders.invoice"));
+      const mails = await openedOutbox(
+        { db: database.db, vault },
+        eq(outbox.purpose, "orders.invoice"),
+      );
+      assert.equal(mails.length, 1);
+      const [row] = mails;
       assert.ok(row);
+      const [order] = await database.db
+        .select({ subjectId: orders.subjectId })
+        .from(orders)
+        .where(eq(orders.id, invoice.orderId));
+      assert.ok(order?.subjectId, "the order has its customer");
+      assert.equal(invoice.subjectId, order.subjectId);
+      assert.equal(row.vaultPurpose, "orders", "sealed under the customer's orders key");
+      assert.equal(row.subjectId, order.subjectId);
+      assert.equal(row.erased, false);
+      assert.equal(row.toAddress, belgianBakery.email);
+      const [stored] = await database.db.select().from(outbox).where(eq(outbox.id, row.id));
+      assert.ok(stored?.sealedContent, "the content is sealed");
+      assert.equal(stored.toAddress, null, "no address in plain text");
+      assert.equal(stored.textBody, null, "no text in plain text");
+      assert.deepEqual(stored.attachments, [], "no attachment in plain text");
       assert.equal(row.attachments.length, 1);
       const [attachment] = row.attachments;
       assert.ok(attachment);
@@ -634,7 +653,7 @@ for (const kind of databaseKinds) {
       sink.received.length = 0;
       const transport = smtpTransport(sink.url);
       try {
-        const summary = await deliverMail({ db: database.db, clock, transport });
+        const summary = await deliverMail({ db: database.db, clock, transport, vault });
         assert.equal(summary.sent, 1);
       } finally {
         await transport.close();

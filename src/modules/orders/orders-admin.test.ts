@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { multipart } from "../../../test/helpers/multipart.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { csrfFrom, type SignedIn, setUpStaff, submitForm } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 
@@ -239,14 +240,18 @@ for (const kind of databaseKinds) {
       assert.match(byInvoice.body, /Ilse Claes/, "found by its invoice number");
       assert.ok(invoiceId, "the page links to the PDF");
       assert.match(page.body, new RegExp(`/admin/invoices/${invoiceId}\\.xml`));
-      const mails = await queryRows<{ to_address: string }>(
-        t.database.db,
-        sql`select to_address from outbox where purpose = 'orders.invoice'`,
-      );
+      const mails = await mailsOf(t, "orders.invoice");
       assert.deepEqual(
-        mails.map((mail) => mail.to_address),
+        mails.map((mail) => mail.toAddress),
         ["ilse@bakkerij.be"],
       );
+      const [invoiced] = await queryRows<{ subject_id: string | null }>(
+        t.database.db,
+        sql`select subject_id from invoices where id = ${invoiceId}`,
+      );
+      assert.ok(invoiced?.subject_id, "the invoice has its customer");
+      assert.equal(mails[0]?.vaultPurpose, "orders", "sealed under the customer's orders key");
+      assert.equal(mails[0]?.subjectId, invoiced.subject_id);
     });
 
     it("downloads the invoice as a PDF, audited without personal data", async () => {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { queryRows } from "../../core/db/database.ts";
 
 const token = "shop-token-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -174,13 +175,17 @@ for (const kind of databaseKinds) {
       const body = response.json() as { number: string; status: string; invoiceNumber: string };
       assert.equal(body.status, "completed");
       assert.equal(body.invoiceNumber, "2026-000001");
-      const mails = await queryRows<{ to_address: string; subject: string }>(
-        t.database.db,
-        sql`select to_address, subject from outbox where purpose = 'orders.invoice'`,
-      );
+      const mails = await mailsOf(t, "orders.invoice");
       assert.equal(mails.length, 1);
-      assert.equal(mails[0]?.to_address, "betaald@example.be");
+      assert.equal(mails[0]?.toAddress, "betaald@example.be");
       assert.match(mails[0]?.subject ?? "", /2026-000001/);
+      const [placed] = await queryRows<{ subject_id: string | null }>(
+        t.database.db,
+        sql`select subject_id from orders where number = ${body.number}`,
+      );
+      assert.ok(placed?.subject_id, "the order has its customer");
+      assert.equal(mails[0]?.vaultPurpose, "orders", "sealed under the customer's orders key");
+      assert.equal(mails[0]?.subjectId, placed.subject_id);
       const replay = await post(order({ email: "betaald@example.be" }, { status: "completed" }), {
         "idempotency-key": "shop-order-1002",
       });

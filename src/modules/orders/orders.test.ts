@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { openProductTest } from "../../../test/helpers/product-test.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import { type Database, queryRows } from "../../core/db/database.ts";
@@ -91,13 +92,18 @@ for (const kind of databaseKinds) {
         new Date((await orderRow(order.id))?.retain_until ?? 0).toISOString(),
         "2033-03-02T10:00:00.000Z",
       );
-      const mails = await queryRows<{ subject: string; to_address: string; text_body: string }>(
-        database.db,
-        sql`select subject, to_address, text_body from outbox where purpose = 'orders.invoice'`,
-      );
+      const mails = await mailsOf({ db: database.db, vault }, "orders.invoice");
       assert.equal(mails.length, 1);
+      assert.equal(mails[0]?.toAddress, "boekhouding@bakkerij.be");
       assert.match(mails[0]?.subject ?? "", /Factuur 2026-000001/);
-      assert.match(mails[0]?.text_body ?? "", /\+\+\+202\/6000\/00192\+\+\+/);
+      assert.match(mails[0]?.textBody ?? "", /\+\+\+202\/6000\/00192\+\+\+/);
+      const [ordered] = await queryRows<{ subject_id: string | null }>(
+        database.db,
+        sql`select subject_id from orders where id = ${order.id}`,
+      );
+      assert.ok(ordered?.subject_id, "the order has its customer");
+      assert.equal(mails[0]?.vaultPurpose, "orders", "sealed under the customer's orders key");
+      assert.equal(mails[0]?.subjectId, ordered.subject_id);
       assert.equal(
         (await completeOrder(deps(), { orderId: order.id, actor: staff })).status,
         "wrong_status",

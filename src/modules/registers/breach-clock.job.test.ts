@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
 import { type Config, loadConfig } from "../../core/config.ts";
-import { queryRows } from "../../core/db/database.ts";
 import { nextRunOf } from "../../core/jobs/index.ts";
 import { createLogger } from "../../core/log.ts";
+import { outbox } from "../../core/mail/outbox.tables.ts";
 import { createStaffAccount } from "../staff/index.ts";
 import { breachClockJob } from "./breach-clock.job.ts";
 import { createBreach, updateBreach } from "./breaches.service.ts";
@@ -40,7 +41,7 @@ for (const kind of databaseKinds) {
     });
     after(() => product.database.close());
 
-    const job = breachClockJob(() => ({ policy: () => undefined as never }));
+    const job = breachClockJob(() => ({ policy: () => undefined as never, vault: product.vault }));
     const run = () =>
       job.run({
         db: product.database.db,
@@ -50,13 +51,11 @@ for (const kind of databaseKinds) {
         signal: new AbortController().signal,
       });
     const deps = () => ({ db: product.database.db, clock: product.clock });
-    const mailsAbout = (reference: string) =>
-      queryRows<{ purpose: string; to_address: string; subject: string; text_body: string }>(
-        product.database.db,
-        sql`select purpose, to_address, subject, text_body from outbox
-            where purpose like 'breaches.reminder.%' and subject like ${`%${reference}%`}
-            order by created_at, id`,
-      );
+    /** The reminders naming a reference, opened (the subject is sealed), by time and id. */
+    const mailsAbout = async (reference: string) =>
+      (await openedOutbox(product, like(outbox.purpose, "breaches.reminder.%")))
+        .filter((mail) => mail.subject.includes(reference))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     /** Runs the job every 15 minutes of fake time, as the scheduler would, for `hours`. */
     const runFor = async (hours: number) => {
       for (let elapsed = 0; elapsed < hours * hour; elapsed += 15 * minute) {
@@ -81,13 +80,16 @@ for (const kind of databaseKinds) {
       await runFor(0.25);
       let mails = await mailsAbout(breach.reference);
       assert.deepEqual(
-        mails.map((mail) => [mail.purpose, mail.to_address]),
+        mails.map((mail) => [mail.purpose, mail.toAddress]),
         [["breaches.reminder.48h", "officer@wits.be"]],
         "only the privacy officer, at 48 h",
       );
+      assert.equal(mails[0]?.subjectId, null, "staff mail: sealed with the installation key");
+      assert.equal(mails[0]?.vaultPurpose, null);
+      assert.equal(mails[0]?.erased, false, "and it still opens");
       assert.match(mails[0]?.subject ?? "", /nog 24 uur om te melden/);
       assert.ok(
-        mails[0]?.text_body.includes(`https://privacy.wits.example/admin/breaches/${breach.id}`),
+        mails[0]?.textBody.includes(`https://privacy.wits.example/admin/breaches/${breach.id}`),
       );
 
       await runFor(18);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { type SignedIn, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
@@ -237,7 +238,7 @@ for (const kind of databaseKinds) {
         channel: "form",
         attachments: [],
       });
-      await receiveContactRequest(contact, {
+      const dutch = await receiveContactRequest(contact, {
         name: "Pieter Claes",
         email: "pieter@voorbeeld.be",
         topic: "Factuur",
@@ -294,18 +295,29 @@ for (const kind of databaseKinds) {
         texts,
       );
       assert.equal(queued.statusCode, 303, queued.body);
-      const notices = () =>
-        queryRows<{ to_address: string; locale: string; subject: string; text_body: string }>(
-          t.database.db,
-          sql`select to_address, locale, subject, text_body from outbox
-              where purpose = 'breaches.notice' order by to_address`,
+      /** The notices, opened, by address (the address is sealed in the table). */
+      const notices = async () =>
+        (await mailsOf(t, "breaches.notice")).sort((a, b) =>
+          a.toAddress.localeCompare(b.toAddress),
         );
       assert.deepEqual(
-        (await notices()).map((mail) => [mail.to_address, mail.locale, mail.subject]),
+        (await notices()).map((mail) => [mail.toAddress, mail.locale, mail.subject]),
         [
           ["emma@example.com", "en", "Security incident"],
           ["pieter@voorbeeld.be", "nl", "Beveiligingsincident"],
         ],
+      );
+      assert.deepEqual(
+        (await notices()).map((mail) => [
+          mail.subjectId,
+          mail.vaultPurpose,
+          mail.textBody.trimEnd(),
+        ]),
+        [
+          [english.subjectId, "contact", "Hello, there was an incident."],
+          [dutch.subjectId, "contact", "Beste, er was een incident."],
+        ],
+        "each notice sealed under the key of the person's record its address came from",
       );
       const firstQueued = (await breachRow(id))?.peopleNotifiedAt;
       assert.equal(firstQueued?.getTime(), t.clock.now().getTime());

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
 import { loadConfig } from "../../core/config.ts";
-import { queryRows } from "../../core/db/database.ts";
 import { createLogger } from "../../core/log.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
 import { createStaffAccount } from "../staff/index.ts";
@@ -41,7 +40,7 @@ for (const kind of databaseKinds) {
 
     const run = async (at: string) => {
       product.clock.set(at);
-      return processorReviewsJob(() => ({ policy: () => policy })).run({
+      return processorReviewsJob(() => ({ policy: () => policy, vault: product.vault })).run({
         db: product.database.db,
         clock: product.clock,
         config,
@@ -49,11 +48,11 @@ for (const kind of databaseKinds) {
         signal: new AbortController().signal,
       });
     };
-    const mails = () =>
-      queryRows<{ to_address: string; subject: string; text_body: string }>(
-        product.database.db,
-        sql`select to_address, subject, text_body from outbox
-            where purpose = 'registers.processor_review' order by created_at, to_address`,
+    /** The reminders, opened, by time and then by address (the address is sealed in the table). */
+    const mails = async () =>
+      (await mailsOf(product, "registers.processor_review")).sort(
+        (a, b) =>
+          a.createdAt.getTime() - b.createdAt.getTime() || a.toAddress.localeCompare(b.toAddress),
       );
 
     it("mails the privacy officers once 30 days ahead and once when due, never twice", async () => {
@@ -66,7 +65,7 @@ for (const kind of databaseKinds) {
 
       const sent = await mails();
       assert.deepEqual(
-        sent.map((mail) => mail.to_address),
+        sent.map((mail) => mail.toAddress),
         [
           "anna.privacy@wits.be",
           "bert.privacy@wits.be",
@@ -76,14 +75,17 @@ for (const kind of databaseKinds) {
         "the privacy officers, not support",
       );
       assert.equal(sent[0]?.subject, "Herziening verwerker Voorbeeld Mail BV binnen 30 dagen");
-      assert.match(sent[0]?.text_body ?? "", /moet herzien worden op 2026-06-15/);
+      assert.match(sent[0]?.textBody ?? "", /moet herzien worden op 2026-06-15/);
       assert.equal(sent[2]?.subject, "Herziening verwerker Voorbeeld Mail BV is nu nodig");
       for (const mail of sent) {
+        assert.equal(mail.subjectId, null, "staff mail: sealed with the installation key");
+        assert.equal(mail.vaultPurpose, null);
+        assert.equal(mail.erased, false, "and it still opens");
         assert.ok(
-          mail.text_body.includes(
+          mail.textBody.includes(
             "https://privacy.wits.example/admin/processors/Voorbeeld%20Mail%20BV",
           ),
-          mail.text_body,
+          mail.textBody,
         );
       }
     });

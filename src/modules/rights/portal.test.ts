@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { multipart, type Part } from "../../../test/helpers/multipart.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { listAudit } from "../../audit/index.ts";
 import { queryRows } from "../../core/db/database.ts";
@@ -70,17 +71,13 @@ for (const kind of databaseKinds) {
       });
     };
 
-    const mailsTo = async (email: string, purpose: string) =>
-      queryRows<{ subject: string; text_body: string; locale: string }>(
-        t.database.db,
-        sql`select subject, text_body, locale from outbox
-            where to_address = ${email} and purpose = ${purpose} order by created_at`,
-      );
+    /** The mails of one purpose to one address, oldest first, opened. */
+    const mailsTo = (email: string, purpose: string) => mailsOf(t, purpose, email);
 
     const confirmTokenFor = async (email: string) => {
       const [mail] = await mailsTo(email, "rights.confirm");
       const token = /\/privacy\/request\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(
-        mail?.text_body ?? "",
+        mail?.textBody ?? "",
       )?.[1];
       assert.ok(token, "the mail carries a confirmation link");
       return token;
@@ -232,11 +229,12 @@ for (const kind of databaseKinds) {
         const [mail, ...more] = await mailsTo(email, "rights.confirm");
         assert.equal(more.length, 0);
         assert.equal(mail?.locale, "nl");
-        assert.match(mail?.text_body ?? "", /- verwijdering/);
-        assert.match(
-          mail?.text_body ?? "",
-          /https?:\/\/[^/\s]+\/privacy\/request\/confirm\?token=/,
-        );
+        const subjectId = await t.vault.findSubject(t.database.db, { email });
+        assert.ok(subjectId, "the address has its subject");
+        assert.equal(mail?.vaultPurpose, "rights", "sealed under the requester's rights key");
+        assert.equal(mail?.subjectId, subjectId);
+        assert.match(mail?.textBody ?? "", /- verwijdering/);
+        assert.match(mail?.textBody ?? "", /https?:\/\/[^/\s]+\/privacy\/request\/confirm\?token=/);
         const { response } = await pressConfirm(await confirmTokenFor(email));
         assert.equal(response.statusCode, 303);
         assert.match(
@@ -285,9 +283,11 @@ for (const kind of databaseKinds) {
 
       const [receipt] = await mailsTo(email, "rights.received");
       assert.match(receipt?.subject ?? "", new RegExp(`We ontvingen je verzoek ${row.reference}`));
-      assert.match(receipt?.text_body ?? "", /uiterlijk op 2026-04-01/);
-      assert.ok(receipt?.text_body.includes(String(response.headers.location)));
-      assert.doesNotMatch(receipt?.text_body ?? "", /identiteitsbewijs/);
+      assert.equal(receipt?.vaultPurpose, "rights", "sealed under the requester's rights key");
+      assert.equal(receipt?.subjectId, row.subject_id);
+      assert.match(receipt?.textBody ?? "", /uiterlijk op 2026-04-01/);
+      assert.ok(receipt?.textBody.includes(String(response.headers.location)));
+      assert.doesNotMatch(receipt?.textBody ?? "", /identiteitsbewijs/);
 
       const again = await pressConfirm(token);
       assert.equal(again.page.statusCode, 404);
@@ -308,7 +308,7 @@ for (const kind of databaseKinds) {
       assert.equal(row.status, "received");
       assert.equal(row.id_copy_required, true);
       const [receipt] = await mailsTo(email, "rights.received");
-      assert.match(receipt?.text_body ?? "", /kopie van de voorzijde van je identiteitsbewijs/);
+      assert.match(receipt?.textBody ?? "", /kopie van de voorzijde van je identiteitsbewijs/);
 
       const page = await get(statusPath);
       assert.equal(page.statusCode, 200);

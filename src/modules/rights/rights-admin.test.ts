@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { type SignedIn, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy, type Policy } from "../../policy/index.ts";
@@ -35,6 +36,7 @@ interface Row {
   refusal_reason: string | null;
   linked_subject_ids: string[];
   reference: string;
+  subject_id: string | null;
 }
 
 for (const kind of databaseKinds) {
@@ -114,12 +116,9 @@ for (const kind of databaseKinds) {
         sql`select actor_id, record_type, details from audit_log
             where action = ${action} and record_id = ${recordId} order by seq`,
       );
-    const mailsTo = (to: string) =>
-      queryRows<{ purpose: string; subject: string; text_body: string; locale: string }>(
-        t.database.db,
-        sql`select purpose, subject, text_body, locale from outbox where to_address = ${to}
-            order by created_at`,
-      );
+    /** The mails to one address, oldest first, opened: the address is sealed in the table. */
+    const mailsTo = async (to: string) =>
+      (await openedOutbox(t)).filter((mail) => mail.toAddress === to);
     const requestCount = async () =>
       (
         await queryRows<{ n: number }>(
@@ -263,18 +262,21 @@ for (const kind of databaseKinds) {
       assert.equal(more.length, 0);
       assert.equal(mail?.purpose, "rights.received");
       assert.equal(mail?.locale, "fr");
+      assert.ok(stored.subject_id, "the request is about a person");
+      assert.equal(mail?.vaultPurpose, "rights", "sealed under the requester's rights key");
+      assert.equal(mail?.subjectId, stored.subject_id);
       assert.equal(mail?.subject, `Nous avons reçu votre demande ${stored.reference}`);
       const frenchDay = new Intl.DateTimeFormat("fr-BE", {
         dateStyle: "long",
         timeZone: "Europe/Brussels",
       }).format(deadline);
-      assert.ok(mail?.text_body.includes(`au plus tard le ${frenchDay}`), mail?.text_body);
+      assert.ok(mail?.textBody.includes(`au plus tard le ${frenchDay}`), mail?.textBody);
       assert.match(
-        mail?.text_body ?? "",
+        mail?.textBody ?? "",
         new RegExp(`/privacy/request/${requestId}\\?token=[A-Za-z0-9_-]{43}`),
       );
-      assert.match(mail?.text_body ?? "", /recto de votre pièce d'identité/, "access needs an ID");
-      assert.match(mail?.text_body ?? "", /téléverser la copie par le lien/);
+      assert.match(mail?.textBody ?? "", /recto de votre pièce d'identité/, "access needs an ID");
+      assert.match(mail?.textBody ?? "", /téléverser la copie par le lien/);
 
       const page = await get(privacy, location);
       assert.equal(page.statusCode, 200);
@@ -420,11 +422,13 @@ for (const kind of databaseKinds) {
       assert.equal((await audits("rights.identity_refused", made.requestId)).length, 1);
       const [mail] = await mailsTo(made.email);
       assert.equal(mail?.purpose, "rights.refused");
+      assert.equal(mail?.vaultPurpose, "rights", "sealed under the requester's rights key");
+      assert.equal(mail?.subjectId, made.subjectId);
       assert.equal(mail?.subject, `Je verzoek ${stored.reference} werd geweigerd`);
-      assert.ok(mail?.text_body.includes(reason));
-      assert.match(mail?.text_body ?? "", /klacht indienen bij de toezichthoudende autoriteit/);
-      assert.match(mail?.text_body ?? "", /Gegevensbeschermingsautoriteit/);
-      assert.match(mail?.text_body ?? "", /https:\/\/www\.gegevensbeschermingsautoriteit\.be/);
+      assert.ok(mail?.textBody.includes(reason));
+      assert.match(mail?.textBody ?? "", /klacht indienen bij de toezichthoudende autoriteit/);
+      assert.match(mail?.textBody ?? "", /Gegevensbeschermingsautoriteit/);
+      assert.match(mail?.textBody ?? "", /https:\/\/www\.gegevensbeschermingsautoriteit\.be/);
       const queue = await get(privacy, "/admin/rights");
       assert.ok(
         !queue.body.includes(`>${stored.reference}<`),
@@ -467,15 +471,17 @@ for (const kind of databaseKinds) {
 
       const [mail] = await mailsTo(made.email);
       assert.equal(mail?.purpose, "rights.extended");
+      assert.equal(mail?.vaultPurpose, "rights", "sealed under the requester's rights key");
+      assert.equal(mail?.subjectId, made.subjectId);
       assert.equal(mail?.locale, "en");
       assert.equal(mail?.subject, `Your request ${stored.reference}: we need more time`);
       const englishDay = new Intl.DateTimeFormat("en-BE", {
         dateStyle: "long",
         timeZone: "Europe/Brussels",
       }).format(until);
-      assert.ok(mail?.text_body.includes(`by ${englishDay} at the latest`), mail?.text_body);
-      assert.ok(mail?.text_body.includes(reason));
-      assert.match(mail?.text_body ?? "", /\/privacy\/request\/[0-9a-f-]{36}\?token=/);
+      assert.ok(mail?.textBody.includes(`by ${englishDay} at the latest`), mail?.textBody);
+      assert.ok(mail?.textBody.includes(reason));
+      assert.match(mail?.textBody ?? "", /\/privacy\/request\/[0-9a-f-]{36}\?token=/);
 
       const page = await get(privacy, url);
       assert.match(page.body, /Verlengd tot/);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { openProductTest, type ProductTest } from "../../../test/helpers/product-test.ts";
 import { loadConfig } from "../../core/config.ts";
 import { queryRows } from "../../core/db/database.ts";
@@ -44,7 +45,7 @@ for (const kind of databaseKinds) {
       return id;
     };
     const run = () =>
-      rightsRemindersJob().run({
+      rightsRemindersJob(() => ({ vault: deps.vault })).run({
         db: deps.db,
         clock: deps.clock,
         config: deps.config,
@@ -64,11 +65,11 @@ for (const kind of databaseKinds) {
           },
         ),
       );
-    const reminders = () =>
-      queryRows<{ to_address: string; subject: string; text_body: string }>(
-        deps.db,
-        sql`select to_address, subject, text_body from outbox where purpose = 'rights.reminder'
-            order by created_at, to_address`,
+    /** The reminders, opened, by time and then by address (the address is sealed in the table). */
+    const reminders = async () =>
+      (await mailsOf(deps, "rights.reminder")).sort(
+        (a, b) =>
+          a.createdAt.getTime() - b.createdAt.getTime() || a.toAddress.localeCompare(b.toAddress),
       );
     const sentFor = async (requestId: string) =>
       (
@@ -80,7 +81,7 @@ for (const kind of databaseKinds) {
 
     it("runs daily, early in the morning", () => {
       const next = nextRunOf(
-        rightsRemindersJob(),
+        rightsRemindersJob(() => ({ vault: deps.vault })),
         "Europe/Brussels",
         new Date("2026-01-01T12:00Z"),
       );
@@ -122,20 +123,25 @@ for (const kind of databaseKinds) {
       assert.deepEqual(await run(), { requests: 1, mails: 2 });
       const first = await reminders();
       assert.deepEqual(
-        first.map((mail) => mail.to_address),
+        first.map((mail) => mail.toAddress),
         ["privacy1@wits.be", "privacy2@wits.be"],
       );
+      for (const sealed of first) {
+        assert.equal(sealed.subjectId, null, "staff mail: sealed with the installation key");
+        assert.equal(sealed.vaultPurpose, null);
+        assert.equal(sealed.erased, false, "and it still opens");
+      }
       const mail = first[0];
       assert.equal(mail?.subject, "Verzoeken over persoonsgegevens: 0 te laat, 1 binnen 7 dagen");
-      assert.ok(mail?.text_body.includes(soon.reference));
-      assert.ok(mail?.text_body.includes("2026-05-01"));
-      assert.ok(mail?.text_body.includes("Binnen 7 dagen"));
+      assert.ok(mail?.textBody.includes(soon.reference));
+      assert.ok(mail?.textBody.includes("2026-05-01"));
+      assert.ok(mail?.textBody.includes("Binnen 7 dagen"));
       assert.ok(
-        mail?.text_body.includes(`https://privacy.wits.example/admin/rights/${soon.requestId}`),
+        mail?.textBody.includes(`https://privacy.wits.example/admin/rights/${soon.requestId}`),
       );
-      assert.ok(!mail?.text_body.includes(later.reference), "not due yet");
-      assert.ok(!mail?.text_body.includes(answered.reference), "answered");
-      assert.doesNotMatch(mail?.text_body ?? "", /voorbeeld\.be/, "no personal data");
+      assert.ok(!mail?.textBody.includes(later.reference), "not due yet");
+      assert.ok(!mail?.textBody.includes(answered.reference), "answered");
+      assert.doesNotMatch(mail?.textBody ?? "", /voorbeeld\.be/, "no personal data");
       assert.deepEqual(await sentFor(soon.requestId), ["due_soon"]);
 
       assert.deepEqual(await run(), { requests: 0, mails: 0 }, "running twice sends once");
@@ -151,8 +157,8 @@ for (const kind of databaseKinds) {
         overdue[0]?.subject,
         "Verzoeken over persoonsgegevens: 1 te laat, 0 binnen 7 dagen",
       );
-      assert.ok(overdue[0]?.text_body.includes(soon.reference));
-      assert.ok(overdue[0]?.text_body.includes("Te laat"));
+      assert.ok(overdue[0]?.textBody.includes(soon.reference));
+      assert.ok(overdue[0]?.textBody.includes("Te laat"));
       assert.deepEqual(await sentFor(soon.requestId), ["due_soon", "overdue"]);
       assert.deepEqual(await run(), { requests: 0, mails: 0 });
     });

@@ -96,7 +96,7 @@ export async function sendDeadlineReminders(
   return summary;
 }
 
-/** Its context is all it needs: no vault, since a reminder carries no personal value. */
+/** A reminder carries no personal value; the vault seals it like every mail. */
 export function rightsRemindersJob(deps: () => { vault: MailSealer }): JobDefinition {
   return defineJob({
     name: "rights.reminders",

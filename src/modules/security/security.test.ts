@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { createStaffAccount } from "../staff/index.ts";
@@ -142,24 +143,21 @@ for (const kind of databaseKinds) {
       assert.ok(location.includes(request?.reference ?? "?"));
       assert.ok(!request?.message.includes("phishing"), "the message is stored encrypted");
 
-      const mails = await queryRows<{ purpose: string; to_address: string; text_body: string }>(
-        t.database.db,
-        sql`select purpose, to_address, text_body from outbox order by id`,
-      );
+      const mails = await openedOutbox(t);
       const officerMails = mails.filter((mail) => mail.purpose === "breaches.reported");
       assert.deepEqual(
-        officerMails.map((mail) => mail.to_address),
+        officerMails.map((mail) => mail.toAddress),
         ["officer@wits.be"],
         "the privacy officer is told once; support staff are not",
       );
       assert.ok(
-        officerMails[0]?.text_body.includes(`https://privacy.wits.be/admin/breaches/${breach?.id}`),
+        officerMails[0]?.textBody.includes(`https://privacy.wits.be/admin/breaches/${breach?.id}`),
       );
-      assert.doesNotMatch(officerMails[0]?.text_body ?? "", /phishing|Jan|voorbeeld/);
+      assert.doesNotMatch(officerMails[0]?.textBody ?? "", /phishing|Jan|voorbeeld/);
       assert.ok(
         mails.some(
           (mail) =>
-            mail.purpose === "contact.confirmation" && mail.to_address === "jan@voorbeeld.be",
+            mail.purpose === "contact.confirmation" && mail.toAddress === "jan@voorbeeld.be",
         ),
         "the reporter gets the contact confirmation",
       );
