@@ -1,15 +1,21 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { createTransport } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
-import type { DatabaseKind } from "../src/core/db/database.ts";
+import type { Database, DatabaseKind } from "../src/core/db/database.ts";
 import {
   deliverMail,
   enqueueMail,
+  type MailKey,
   type MailToSend,
   smtpTransport,
 } from "../src/core/mail/index.ts";
+import { openVault, type Vault } from "../src/vault/index.ts";
 import { openScratchDatabase } from "./scratch-database.ts";
 
 const config = loadConfig({ MAIL_FROM: "WITS <privacy@wits.be>" });
@@ -52,14 +58,42 @@ async function startSink(): Promise<Sink> {
   };
 }
 
-function aMail(n: number): MailToSend {
+/** What reader `n` gets: the same for the baseline and the outbox. */
+function message(n: number) {
   return {
-    purpose: "bench.mail",
-    locale: "nl",
     to: `lezer${n}@example.be`,
     subject: `Nieuwsbrief november, ${n}`,
     text: "Dag lezer, dit is de nieuwsbrief van november. Uitschrijven kan via de link onderaan.",
   };
+}
+
+function aMail(n: number, sealedUnder: MailKey): MailToSend {
+  return { purpose: "bench.mail", sealedUnder, locale: "nl", ...message(n) };
+}
+
+/** A vault of its own, keys and ledger in a temporary directory removed with `close`. */
+async function openBenchVault(database: Database) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-bench-mail-keys-"));
+  const vaultConfig = loadConfig({
+    DATA_DIR: dataDir,
+    WITS_MASTER_KEY: randomBytes(32).toString("base64"),
+  });
+  const vault = await openVault({ db: database.db, config: vaultConfig, clock: systemClock });
+  return { vault, close: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * Each reader a person of their own with a newsletter key, as a campaign's are: the delivery
+ * opens every mail under its reader's key, which is part of what it costs. Not measured.
+ */
+async function enqueueReaders(database: Database, vault: Vault, total: number): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    for (let n = 0; n < total; n++) {
+      const { subjectId } = await vault.ensureSubject(tx, { email: message(n).to });
+      const mail = aMail(n, { subjectId, purpose: "newsletter" });
+      await enqueueMail(tx, { clock: systemClock, config, vault, mail });
+    }
+  });
 }
 
 /** The baseline: nodemailer's own pool sending straight to the sink, `concurrency` at a time. */
@@ -77,7 +111,7 @@ async function rawSendRate(sink: Sink, total: number, concurrency: number): Prom
   const worker = async () => {
     while (next < total) {
       const n = next++;
-      const mail = aMail(n);
+      const mail = message(n);
       await transporter.sendMail({
         from: config.MAIL_FROM,
         to: mail.to,
@@ -93,7 +127,10 @@ async function rawSendRate(sink: Sink, total: number, concurrency: number): Prom
   return total / seconds;
 }
 
-/** The product: `total` mails enqueued in a scratch outbox, then `deliverMail` until none is left. */
+/**
+ * The product: `total` mails sealed under their readers' keys in a scratch outbox, then
+ * `deliverMail` (which opens each) until none is left.
+ */
 async function outboxSendRate(
   kind: DatabaseKind,
   sink: Sink,
@@ -101,12 +138,12 @@ async function outboxSendRate(
   concurrency: number,
 ): Promise<number> {
   const database = await openScratchDatabase(kind);
+  const keys = await openBenchVault(database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   try {
-    await database.db.transaction(async (tx) => {
-      for (let n = 0; n < total; n++) {
-        await enqueueMail(tx, { clock: systemClock, config, mail: aMail(n) });
-      }
-    });
+    await enqueueReaders(database, keys.vault, total);
     const transport = smtpTransport(sink.url, { maxConnections: concurrency });
     let sent = 0;
     const started = performance.now();
@@ -116,6 +153,7 @@ async function outboxSendRate(
           db: database.db,
           clock: systemClock,
           transport,
+          vault: keys.vault,
           concurrency,
         });
         if (summary.sent === 0) throw new Error(`the outbox stopped after ${sent} of ${total}`);
@@ -127,6 +165,7 @@ async function outboxSendRate(
     return total / ((performance.now() - started) / 1000);
   } finally {
     await database.close();
+    await keys.close();
   }
 }
 
@@ -164,7 +203,7 @@ export async function mailDelivery(
 export async function printMailDeliveryBenchmarks(kinds: readonly DatabaseKind[], total = 5000) {
   const fixed = (n: number, digits = 0) => n.toFixed(digits);
   process.stdout.write(
-    `\noutbox delivery to a local smtp-server sink (same process), ${total} mails, pooled connections, against nodemailer's pooled send rate to the same sink\n| database | connections | nodemailer msg/s | outbox msg/s | outbox / nodemailer |\n|---|---|---|---|---|\n`,
+    `\noutbox delivery to a local smtp-server sink (same process), ${total} mails each sealed under its reader's key, pooled connections, against nodemailer's pooled send rate to the same sink\n| database | connections | nodemailer msg/s | outbox msg/s | outbox / nodemailer |\n|---|---|---|---|---|\n`,
   );
   for (const kind of kinds) {
     for (const concurrency of [4, 8]) {

@@ -3,10 +3,12 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
 import { type Database, type DatabaseKind, queryRows } from "../src/core/db/database.ts";
+import { readOutbox } from "../src/core/mail/index.ts";
+import { outbox } from "../src/core/mail/outbox.tables.ts";
 import { type DataMap, readSubjectRecords } from "../src/datamap/index.ts";
 import { unsubscribeSubject } from "../src/modules/newsletter/index.ts";
 import { completeOrder, createOrder, orderSchema } from "../src/modules/orders/index.ts";
@@ -190,12 +192,7 @@ async function oneRun(deps: RightsDeps): Promise<RightsAnswerRun> {
     sql`select count(*)::int as notes from test_notes where subject_id = ${person.subjectId}`,
   );
   if (left?.notes !== 0) throw new Error("the erasure left notes behind");
-  const [mail] = await queryRows<{ pdf: string }>(
-    deps.db,
-    sql`select attachments->0->>'contentBase64' as pdf from outbox
-        where purpose = 'rights.answer' and to_address = ${person.email}`,
-  );
-  const pdf = Buffer.from(mail?.pdf ?? "", "base64");
+  const pdf = await answerLetterMailed(deps, person);
   if (pdf.subarray(0, 4).toString("latin1") !== "%PDF") throw new Error("no letter PDF mailed");
   return {
     baselineMs,
@@ -205,6 +202,20 @@ async function oneRun(deps: RightsDeps): Promise<RightsAnswerRun> {
     totalMs: t3 - t0,
     pdfBytes: pdf.length,
   };
+}
+
+/** The letter PDF attached to the answer mail queued for the person; sealed, so it is opened. */
+async function answerLetterMailed(
+  deps: RightsDeps,
+  person: { email: string; subjectId: string },
+): Promise<Buffer> {
+  const mails = await readOutbox(
+    deps.db,
+    deps.vault,
+    and(eq(outbox.purpose, "rights.answer"), eq(outbox.subjectId, person.subjectId)),
+  );
+  const mail = mails.find((row) => row.content?.to === person.email);
+  return Buffer.from(mail?.content?.attachments[0]?.contentBase64 ?? "", "base64");
 }
 
 export async function benchRightsAnswer(kind: DatabaseKind): Promise<RightsAnswerBench> {

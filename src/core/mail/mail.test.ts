@@ -8,6 +8,9 @@ import { eq } from "drizzle-orm";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
 import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
+import { openTestVault } from "../../vault/test-vault.ts";
+import type { Vault } from "../../vault/vault.ts";
 import { type Clock, fakeClock } from "../clock.ts";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/database.ts";
@@ -17,6 +20,7 @@ import {
   deliverMail,
   deliverMailJob,
   enqueueMail,
+  type MailKey,
   type MailToSend,
   type MailTransport,
   smtpTransport,
@@ -29,9 +33,11 @@ const day = 24 * 60 * minute;
 const recipient = "jan.peeters@example.be";
 const config = loadConfig({ DATA_DIR: os.tmpdir(), MAIL_FROM: "WITS <privacy@wits.be>" });
 
-function aMail(overrides: Partial<MailToSend> = {}): MailToSend {
+/** Jan's confirmation of his contact request, sealed under his key for "contact". */
+function aMail(sealedUnder: MailKey, overrides: Partial<MailToSend> = {}): MailToSend {
   return {
     purpose: "contact.received",
+    sealedUnder,
     locale: "nl",
     to: recipient,
     subject: "We hebben je vraag ontvangen",
@@ -121,17 +127,24 @@ async function exists(file: string): Promise<boolean> {
 for (const kind of databaseKinds) {
   describe(`mail outbox on ${kind}`, () => {
     let database: Database;
+    let vault: Vault;
+    let vaultDir: string;
+    let jan: MailKey;
     let sink: SmtpSink;
     let dataDir: string;
 
     before(async () => {
       database = await createTestDatabase(kind);
+      ({ vault, dataDir: vaultDir } = await openTestVault(database.db));
+      const { subjectId } = await vault.ensureSubject(database.db, { email: recipient });
+      jan = { subjectId, purpose: "contact" };
       sink = await startSmtpSink();
     });
 
     after(async () => {
       await sink.close();
       await database.close();
+      await rm(vaultDir, { recursive: true, force: true });
     });
 
     beforeEach(async () => {
@@ -145,8 +158,17 @@ for (const kind of databaseKinds) {
       await rm(dataDir, { recursive: true, force: true });
     });
 
-    const enqueue = (clock: Clock, mail: MailToSend = aMail()) =>
-      enqueueMail(database.db, { clock, config, mail });
+    const janMail = (overrides: Partial<MailToSend> = {}) => aMail(jan, overrides);
+
+    const enqueue = (clock: Clock, mail: MailToSend = janMail()) =>
+      enqueueMail(database.db, { clock, config, vault, mail });
+
+    /** The row with its sealed content opened, as the delivery reads it. */
+    const openedOf = async (id: string) => {
+      const [mail] = await openedOutbox({ db: database.db, vault }, eq(outbox.id, id));
+      assert.ok(mail, `outbox row ${id} exists`);
+      return mail;
+    };
 
     const rowOf = async (id: string) => {
       const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
@@ -161,7 +183,7 @@ for (const kind of databaseKinds) {
       tuning: DeliveryTuning = {},
     ) => {
       try {
-        return await deliverMail({ db: database.db, clock, transport, ...tuning });
+        return await deliverMail({ db: database.db, clock, transport, vault, ...tuning });
       } finally {
         await transport.close();
       }
@@ -173,7 +195,7 @@ for (const kind of databaseKinds) {
 
       const summary = await deliverVia(smtpTransport(sink.url), clock);
 
-      assert.deepEqual(summary, { sent: 1, held: 0, retried: 0, failed: 0, purged: 0 });
+      assert.deepEqual(summary, { sent: 1, held: 0, retried: 0, failed: 0, erased: 0, purged: 0 });
       const [received] = await sink.parsed();
       assert.ok(received);
       assert.equal(received.subject, "We hebben je vraag ontvangen");
@@ -195,7 +217,7 @@ for (const kind of databaseKinds) {
       const content = Buffer.from("%PDF-1.3\n% a tiny file, not a real PDF\n");
       const id = await enqueue(
         clock,
-        aMail({
+        janMail({
           attachments: [
             {
               filename: "factuur-2026-000001.pdf",
@@ -205,8 +227,8 @@ for (const kind of databaseKinds) {
           ],
         }),
       );
-      assert.equal((await rowOf(id)).attachments.length, 1);
-      assert.deepEqual((await rowOf(await enqueue(clock))).attachments, [], "none by default");
+      assert.equal((await openedOf(id)).attachments.length, 1);
+      assert.deepEqual((await openedOf(await enqueue(clock))).attachments, [], "none by default");
 
       await deliverVia(smtpTransport(sink.url), clock);
 
@@ -356,7 +378,7 @@ for (const kind of databaseKinds) {
       const subjects: string[] = [];
       for (let n = 0; n < 40; n++) {
         subjects.push(`Mail ${n}`);
-        await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+        await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       }
 
       const summaries = await Promise.all(
@@ -373,7 +395,7 @@ for (const kind of databaseKinds) {
 
     it("stops between mails on shutdown and leaves the rest to the next run", async () => {
       const clock = fakeClock();
-      for (let n = 0; n < 3; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      for (let n = 0; n < 3; n++) await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       const shutdown = new AbortController();
       const smtp = smtpTransport(sink.url);
       const shuttingDownAfterOne: MailTransport = {
@@ -389,6 +411,7 @@ for (const kind of databaseKinds) {
         db: database.db,
         clock,
         transport: shuttingDownAfterOne,
+        vault,
         concurrency: 1,
         signal: shutdown.signal,
       });
@@ -406,7 +429,7 @@ for (const kind of databaseKinds) {
       const subjects: string[] = [];
       for (let n = 0; n < 50; n++) {
         subjects.push(`Mail ${n}`);
-        await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+        await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       }
 
       const summary = await deliverVia(smtpTransport(sink.url, { maxConnections: 4 }), clock, {
@@ -429,7 +452,7 @@ for (const kind of databaseKinds) {
 
     it("stops starting mails on shutdown while others are in flight, and hands the rest back", async () => {
       const clock = fakeClock();
-      for (let n = 0; n < 20; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      for (let n = 0; n < 20; n++) await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       const shutdown = new AbortController();
       const smtp = smtpTransport(sink.url);
       const shuttingDownAfterOne: MailTransport = {
@@ -445,6 +468,7 @@ for (const kind of databaseKinds) {
         db: database.db,
         clock,
         transport: shuttingDownAfterOne,
+        vault,
         concurrency: 4,
         signal: shutdown.signal,
       });
@@ -459,7 +483,7 @@ for (const kind of databaseKinds) {
 
     it("hands back the mails it could not start before its lease ran short", async () => {
       const clock = fakeClock();
-      for (let n = 0; n < 5; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      for (let n = 0; n < 5; n++) await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       const smtp = smtpTransport(sink.url);
       const slow: MailTransport = {
         ...smtp,
@@ -473,6 +497,7 @@ for (const kind of databaseKinds) {
         db: database.db,
         clock,
         transport: slow,
+        vault,
         concurrency: 1,
       });
       await smtp.close();
@@ -486,7 +511,7 @@ for (const kind of databaseKinds) {
     it("does not record a mail as sent when another process took it over meanwhile", async () => {
       const clock = fakeClock();
       const ids: string[] = [];
-      for (let n = 0; n < 3; n++) ids.push(await enqueue(clock, aMail({ subject: `Mail ${n}` })));
+      for (let n = 0; n < 3; n++) ids.push(await enqueue(clock, janMail({ subject: `Mail ${n}` })));
       const otherLease = new Date(clock.now().getTime() + 60 * minute);
       const smtp = smtpTransport(sink.url);
       const takenOverMidSend: MailTransport = {
@@ -502,7 +527,7 @@ for (const kind of databaseKinds) {
         },
       };
 
-      await deliverMail({ db: database.db, clock, transport: takenOverMidSend });
+      await deliverMail({ db: database.db, clock, transport: takenOverMidSend, vault });
       await smtp.close();
 
       assert.equal((await rowOf(ids[0] ?? "")).status, "sent");
@@ -514,8 +539,8 @@ for (const kind of databaseKinds) {
 
     it("never sends cancelled mail, and purges it after its retention", async () => {
       const clock = fakeClock();
-      const kept = await enqueue(clock, aMail({ subject: "Kept" }));
-      const cancelled = await enqueue(clock, aMail({ subject: "Withdrawn" }));
+      const kept = await enqueue(clock, janMail({ subject: "Kept" }));
+      const cancelled = await enqueue(clock, janMail({ subject: "Withdrawn" }));
       await database.db
         .update(outbox)
         .set({
@@ -551,7 +576,7 @@ for (const kind of databaseKinds) {
 
     it("keeps to the configured rate: 20 mails at 10 per second take at least 1.5 s", async () => {
       const clock = fakeClock();
-      for (let n = 0; n < 20; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      for (let n = 0; n < 20; n++) await enqueue(clock, janMail({ subject: `Mail ${n}` }));
 
       const started = performance.now();
       const summary = await deliverVia(smtpTransport(sink.url), clock, {
@@ -568,7 +593,7 @@ for (const kind of databaseKinds) {
 
     it("runs the job with MAIL_CONCURRENCY and MAIL_RATE_PER_SECOND from the configuration", async () => {
       const clock = fakeClock();
-      for (let n = 0; n < 6; n++) await enqueue(clock, aMail({ subject: `Mail ${n}` }));
+      for (let n = 0; n < 6; n++) await enqueue(clock, janMail({ subject: `Mail ${n}` }));
       const tuned = loadConfig({
         DATA_DIR: dataDir,
         SMTP_URL: sink.url,
@@ -579,7 +604,7 @@ for (const kind of databaseKinds) {
       assert.equal(tuned.MAIL_RATE_PER_SECOND, 10);
 
       const started = performance.now();
-      const summary = await deliverMailJob.run({
+      const summary = await deliverMailJob(() => ({ vault })).run({
         db: database.db,
         clock,
         log: createLogger({ level: "silent" }),
@@ -596,7 +621,7 @@ for (const kind of databaseKinds) {
       const clock = fakeClock();
       const id = await enqueue(clock);
 
-      const summary = await deliverMailJob.run({
+      const summary = await deliverMailJob(() => ({ vault })).run({
         db: database.db,
         clock,
         log: createLogger({ level: "silent" }),
@@ -613,7 +638,7 @@ for (const kind of databaseKinds) {
       const clock = fakeClock();
       await assert.rejects(
         database.db.transaction(async (tx) => {
-          await enqueueMail(tx, { clock, config, mail: aMail() });
+          await enqueueMail(tx, { clock, config, vault, mail: janMail() });
           throw new Error("the sign-up failed");
         }),
         /the sign-up failed/,
@@ -627,7 +652,7 @@ for (const kind of databaseKinds) {
 
     it("refuses an invalid recipient without repeating it", async () => {
       await assert.rejects(
-        enqueue(fakeClock(), aMail({ to: "jan.peeters-at-example.be" })),
+        enqueue(fakeClock(), janMail({ to: "jan.peeters-at-example.be" })),
         (error) => {
           assert.ok(error instanceof Error);
           assert.ok(!error.message.includes("jan.peeters"), error.message);

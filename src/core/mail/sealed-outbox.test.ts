@@ -1,0 +1,497 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
+import { eq, sql } from "drizzle-orm";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
+import { openedOutbox } from "../../../test/helpers/outbox.ts";
+import { openTestVault, uniquePerson } from "../../vault/test-vault.ts";
+import type { Vault } from "../../vault/vault.ts";
+import type { FakeClock } from "../clock.ts";
+import { loadConfig } from "../config.ts";
+import { type Database, queryRows } from "../db/database.ts";
+import {
+  deliverMail,
+  enqueueMail,
+  type MailKey,
+  type MailToSend,
+  type MailTransport,
+  smtpTransport,
+  transportFor,
+} from "./index.ts";
+import { outbox } from "./outbox.tables.ts";
+
+const minute = 60_000;
+const day = 24 * 60 * minute;
+const start = "2026-01-01T09:00:00Z";
+const config = loadConfig({ DATA_DIR: os.tmpdir(), MAIL_FROM: "WITS <privacy@wits.be>" });
+
+/** A word found nowhere else, so finding it in a dump or a file can only mean this mail leaked. */
+const canary = () => `kanarie${randomBytes(6).toString("hex")}`;
+
+interface SmtpSink {
+  url: string;
+  received: Buffer[];
+  parsed(): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A mail server that accepts every message and keeps it, to see what actually left. */
+async function startSmtpSink(): Promise<SmtpSink> {
+  const received: Buffer[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push(Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    parsed: () => Promise.all(received.map((message) => simpleParser(message))),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+const recipientOf = (mail: ParsedMail | undefined) => {
+  const to = Array.isArray(mail?.to) ? mail?.to[0] : mail?.to;
+  return to?.value[0]?.address;
+};
+
+/**
+ * The same ciphertext with one byte of its body flipped: what a disk error or someone editing
+ * the table leaves behind. The key tag is kept, so it reads as changed, not as erased.
+ */
+function altered(sealed: string): string {
+  const prefix = "v2.";
+  assert.ok(sealed.startsWith(prefix), "a vault ciphertext");
+  const bytes = Buffer.from(sealed.slice(prefix.length), "base64url");
+  const last = bytes.length - 1;
+  bytes[last] = (bytes[last] ?? 0) ^ 0xff;
+  return `${prefix}${bytes.toString("base64url")}`;
+}
+
+for (const kind of databaseKinds) {
+  describe(`sealed outbox on ${kind}`, () => {
+    let database: Database;
+    let vault: Vault;
+    let vaultDir: string;
+    /** The vault's clock, so keys are shredded on the same timeline as mail is queued. */
+    let clock: FakeClock;
+    let sink: SmtpSink;
+    let dataDir: string;
+
+    before(async () => {
+      database = await createTestDatabase(kind);
+      ({ vault, clock, dataDir: vaultDir } = await openTestVault(database.db));
+      sink = await startSmtpSink();
+    });
+
+    after(async () => {
+      await sink.close();
+      await database.close();
+      await rm(vaultDir, { recursive: true, force: true });
+    });
+
+    beforeEach(async () => {
+      clock.set(start);
+      await database.db.delete(outbox);
+      sink.received.length = 0;
+      dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-sealed-mail-"));
+    });
+
+    afterEach(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    /** A new person with their own subject, so no test sees another's keys or shreds. */
+    const aPerson = async () => {
+      const person = uniquePerson();
+      const { subjectId } = await vault.ensureSubject(database.db, { email: person.email });
+      return { ...person, subjectId };
+    };
+
+    const confirmation = (
+      sealedUnder: MailKey,
+      to: string,
+      overrides: Partial<MailToSend> = {},
+    ): MailToSend => ({
+      purpose: "contact.received",
+      sealedUnder,
+      locale: "nl",
+      to,
+      subject: "We hebben je vraag ontvangen",
+      text: "We antwoorden binnen twee werkdagen.",
+      ...overrides,
+    });
+
+    const enqueue = (mail: MailToSend) => enqueueMail(database.db, { clock, config, vault, mail });
+
+    const deliverVia = async (transport: MailTransport) => {
+      try {
+        return await deliverMail({ db: database.db, clock, transport, vault });
+      } finally {
+        await transport.close();
+      }
+    };
+    const deliverOverSmtp = () => deliverVia(smtpTransport(sink.url));
+    const deliverToFiles = () => deliverVia(transportFor(loadConfig({ DATA_DIR: dataDir })));
+
+    const rowOf = async (id: string) => {
+      const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+      return row;
+    };
+
+    const openedOf = async (id: string) => {
+      const [mail] = await openedOutbox({ db: database.db, vault }, eq(outbox.id, id));
+      assert.ok(mail, `outbox row ${id} exists`);
+      return mail;
+    };
+
+    /** The whole row as text, every column, the way a dump or a curious admin sees it. */
+    const dumpOf = async (id: string) => {
+      const [row] = await queryRows<{ dump: string }>(
+        database.db,
+        sql`select row_to_json(o)::text as dump from outbox o where id = ${id}`,
+      );
+      assert.ok(row, `outbox row ${id} exists`);
+      return row.dump;
+    };
+
+    const shred = (subjectId: string, purpose: "contact" | "newsletter" = "contact") =>
+      vault.shred(database.db, { subjectId, purpose, reason: "rights.erasure" });
+
+    it("keeps no address, name or text of a queued mail in plain text in the outbox table", async () => {
+      const person = await aPerson();
+      const secret = canary();
+      const attachment = Buffer.from(`Uw verslag ${secret}`);
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email, {
+          subject: `Uw vraag, ${person.name}`,
+          text: `Dag ${person.name}, over ${secret}: we antwoorden binnen twee werkdagen.`,
+          html: `<p>Dag ${person.name}, over ${secret}.</p>`,
+          headers: { "X-Wits-Reference": secret },
+          attachments: [
+            {
+              filename: `verslag-${secret}.txt`,
+              contentType: "text/plain",
+              contentBase64: attachment.toString("base64"),
+            },
+          ],
+        }),
+      );
+
+      const dump = (await dumpOf(id)).toLowerCase();
+      assert.ok(dump.includes(id), "the dump is this mail's row");
+      for (const plain of [person.email, person.name, secret, attachment.toString("base64")]) {
+        assert.ok(!dump.includes(plain.toLowerCase()), `"${plain}" is in the outbox row`);
+      }
+      const row = await rowOf(id);
+      assert.equal(row?.subjectId, person.subjectId);
+      assert.equal(row?.vaultPurpose, "contact");
+      const opened = await openedOf(id);
+      assert.equal(opened.toAddress, person.email);
+      assert.equal(opened.subject, `Uw vraag, ${person.name}`);
+      assert.ok(opened.textBody.includes(person.name) && opened.textBody.includes(secret));
+      assert.ok(opened.htmlBody?.includes(secret));
+      assert.deepEqual(opened.headers, { "X-Wits-Reference": secret });
+      assert.equal(opened.attachments[0]?.filename, `verslag-${secret}.txt`);
+      assert.equal(opened.erased, false);
+    });
+
+    it("never sends the queued mail of a person erased before delivery", async () => {
+      const person = await aPerson();
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email),
+      );
+      clock.advance(minute);
+      await shred(person.subjectId);
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.erased, 1);
+      assert.equal(summary.sent + summary.held + summary.failed + summary.retried, 0);
+      assert.equal(sink.received.length, 0, "nothing reached the mail server");
+      assert.equal(await rowOf(id), undefined, "the row is deleted");
+    });
+
+    it("cancels, unsent, the mail of a person erased while the delivery is under way", async () => {
+      const [an, bo] = [await aPerson(), await aPerson()];
+      const ids = new Map<string, string>();
+      for (const person of [an, bo]) {
+        const key: MailKey = { subjectId: person.subjectId, purpose: "contact" };
+        ids.set(person.email, await enqueue(confirmation(key, person.email)));
+      }
+      const smtp = smtpTransport(sink.url);
+      let erasedMeanwhile: typeof an | undefined;
+      // The first mail goes out; meanwhile the other person's erasure commits.
+      const erasingDuringSend: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          if (!erasedMeanwhile) {
+            erasedMeanwhile = mail.toAddress === an.email ? bo : an;
+            await shred(erasedMeanwhile.subjectId);
+          }
+          return smtp.send(mail);
+        },
+      };
+
+      const summary = await deliverMail({
+        db: database.db,
+        clock,
+        transport: erasingDuringSend,
+        vault,
+        concurrency: 1,
+      });
+      await smtp.close();
+
+      assert.ok(erasedMeanwhile);
+      assert.equal(summary.sent, 1);
+      assert.equal(summary.erased, 1);
+      const received = await sink.parsed();
+      assert.equal(received.length, 1);
+      assert.notEqual(recipientOf(received[0]), erasedMeanwhile.email);
+      const cancelledId = ids.get(erasedMeanwhile.email) ?? "";
+      const cancelled = await rowOf(cancelledId);
+      assert.equal(cancelled?.status, "cancelled");
+      assert.equal(cancelled?.retentionReason, "mail.erased");
+      assert.equal((await openedOf(cancelledId)).erased, true);
+
+      clock.advance(minute);
+      await deliverOverSmtp();
+      assert.equal(await rowOf(cancelledId), undefined, "the next run deletes it");
+      assert.equal(sink.received.length, 1, "and never sends it");
+    });
+
+    it("deletes the .eml kept without SMTP once the person is erased", async () => {
+      const person = await aPerson();
+      const secret = canary();
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email, {
+          text: `Uw vraag over ${secret} is goed ontvangen.`,
+        }),
+      );
+      assert.equal((await deliverToFiles()).held, 1);
+      const emlPath = (await rowOf(id))?.emlPath;
+      assert.ok(emlPath, "the mail was kept as a file");
+      const eml = await readFile(emlPath, "utf8");
+      assert.ok(eml.includes(secret) && eml.includes(person.email), "the file is the plain mail");
+
+      clock.advance(minute);
+      await shred(person.subjectId);
+      const summary = await deliverToFiles();
+
+      assert.equal(summary.erased, 1);
+      assert.equal(await exists(emlPath), false, "the .eml file is deleted");
+      assert.equal(await rowOf(id), undefined, "the row is deleted");
+    });
+
+    it("keeps the person's mail of another purpose when only one purpose is erased", async () => {
+      const person = await aPerson();
+      const contactMail = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email, {
+          subject: "Je vraag",
+        }),
+      );
+      const newsletterMail = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "newsletter" }, person.email, {
+          purpose: "newsletter.confirm",
+          subject: "Bevestig je inschrijving",
+        }),
+      );
+      clock.advance(minute);
+      await shred(person.subjectId, "contact");
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.erased, 1);
+      assert.equal(summary.sent, 1);
+      const received = await sink.parsed();
+      assert.deepEqual(
+        received.map((mail) => mail.subject),
+        ["Bevestig je inschrijving"],
+      );
+      assert.equal(recipientOf(received[0]), person.email);
+      assert.equal(await rowOf(contactMail), undefined);
+      assert.equal((await rowOf(newsletterMail))?.status, "sent");
+    });
+
+    it("purges held mail and its .eml 30 days after it was kept", async () => {
+      const person = await aPerson();
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email),
+      );
+      await deliverToFiles();
+      const held = await rowOf(id);
+      assert.equal(held?.status, "held");
+      assert.deepEqual(held?.retainUntil, new Date(clock.now().getTime() + 30 * day));
+      assert.equal(held?.retentionReason, "mail.held_30d");
+      const emlPath = held?.emlPath;
+      assert.ok(emlPath && (await exists(emlPath)));
+
+      clock.advance(30 * day - minute);
+      assert.equal((await deliverToFiles()).purged, 0, "not before 30 days");
+      assert.ok(await exists(emlPath));
+      assert.equal((await rowOf(id))?.status, "held");
+
+      clock.advance(2 * minute);
+      const summary = await deliverToFiles();
+
+      assert.equal(summary.purged, 1);
+      assert.equal(await rowOf(id), undefined);
+      assert.equal(await exists(emlPath), false, "the .eml file goes with it");
+    });
+
+    it("seals staff mail with the installation key and delivers it", async () => {
+      const officer = "dpo@wits.be";
+      const secret = canary();
+      const id = await enqueue({
+        purpose: "rights.reminder",
+        sealedUnder: "installation",
+        locale: "nl",
+        to: officer,
+        subject: `Verzoek ${secret} verloopt over 3 dagen`,
+        text: `Het verzoek ${secret} moet binnen 3 dagen beantwoord zijn.`,
+      });
+
+      const row = await rowOf(id);
+      assert.equal(row?.subjectId, null, "no person's key");
+      assert.equal(row?.vaultPurpose, null);
+      assert.ok(row?.sealedContent);
+      const dump = await dumpOf(id);
+      assert.ok(!dump.includes(officer) && !dump.includes(secret), dump);
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.sent, 1);
+      const [received] = await sink.parsed();
+      assert.equal(recipientOf(received), officer);
+      assert.equal(received?.subject, `Verzoek ${secret} verloopt over 3 dagen`);
+      assert.equal(
+        received?.text?.trim(),
+        `Het verzoek ${secret} moet binnen 3 dagen beantwoord zijn.`,
+      );
+      assert.equal((await rowOf(id))?.status, "sent");
+    });
+
+    it("still delivers a mail queued before the outbox was sealed", async () => {
+      const [legacy] = await database.db
+        .insert(outbox)
+        .values({
+          createdAt: clock.now(),
+          purpose: "contact.received",
+          locale: "nl",
+          fromAddress: config.MAIL_FROM,
+          toAddress: "jan.peeters@example.be",
+          subject: "We hebben je vraag ontvangen",
+          textBody: "Dag Jan, we antwoorden binnen twee werkdagen.",
+          status: "queued",
+          nextAttemptAt: clock.now(),
+        })
+        .returning({ id: outbox.id, sealedContent: outbox.sealedContent });
+      assert.ok(legacy);
+      assert.equal(legacy.sealedContent, null, "a row from before migration 0020");
+      assert.equal((await openedOf(legacy.id)).toAddress, "jan.peeters@example.be");
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.sent, 1);
+      const [received] = await sink.parsed();
+      assert.equal(recipientOf(received), "jan.peeters@example.be");
+      assert.equal(received?.subject, "We hebben je vraag ontvangen");
+      assert.equal(received?.text?.trim(), "Dag Jan, we antwoorden binnen twee werkdagen.");
+      assert.equal((await rowOf(legacy.id))?.status, "sent");
+    });
+
+    it("fails a mail whose sealed content was altered, and still delivers the others", async () => {
+      const person = await aPerson();
+      const key: MailKey = { subjectId: person.subjectId, purpose: "contact" };
+      const damaged = await enqueue(confirmation(key, person.email, { subject: "Beschadigd" }));
+      const damagedStaffMail = await enqueue(
+        confirmation("installation", "dpo@wits.be", { subject: "Beschadigd voor staff" }),
+      );
+      const intact = await enqueue(confirmation(key, person.email, { subject: "Heel" }));
+      for (const id of [damaged, damagedStaffMail]) {
+        const sealed = (await rowOf(id))?.sealedContent;
+        assert.ok(sealed);
+        await database.db
+          .update(outbox)
+          .set({ sealedContent: altered(sealed) })
+          .where(eq(outbox.id, id));
+      }
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.failed, 2);
+      assert.equal(summary.sent, 1);
+      assert.deepEqual(
+        (await sink.parsed()).map((mail) => mail.subject),
+        ["Heel"],
+      );
+      for (const id of [damaged, damagedStaffMail]) {
+        const row = await rowOf(id);
+        assert.equal(row?.status, "failed");
+        assert.match(row?.lastError ?? "", /does not open/);
+        assert.ok(!row?.lastError?.includes(person.email), row?.lastError ?? "");
+        assert.equal(row?.hardBounce, false, "the address was never tried");
+      }
+      assert.equal((await rowOf(intact))?.status, "sent");
+    });
+
+    it("delivers the mail of a person who came back after erasure, but not the mail from before", async () => {
+      const person = await aPerson();
+      const before = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email, {
+          subject: "Van voor de wissing",
+        }),
+      );
+      clock.advance(minute);
+      await shred(person.subjectId);
+      clock.advance(minute);
+      // They write again with the same address: the same person, under a new key.
+      const { subjectId } = await vault.ensureSubject(database.db, { email: person.email });
+      const afterReturn = await enqueue(
+        confirmation({ subjectId, purpose: "contact" }, person.email, {
+          subject: "Van na de terugkeer",
+        }),
+      );
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.erased, 1);
+      assert.equal(summary.sent, 1);
+      const received = await sink.parsed();
+      assert.deepEqual(
+        received.map((mail) => mail.subject),
+        ["Van na de terugkeer"],
+      );
+      assert.equal(recipientOf(received[0]), person.email);
+      assert.equal(await rowOf(before), undefined);
+      assert.equal((await rowOf(afterReturn))?.status, "sent");
+    });
+  });
+}
