@@ -7,6 +7,7 @@ import type { RunningServer } from "../../src/main.ts";
 import { isErased } from "../../src/vault/index.ts";
 import { checkPage, hasChromium, launchChromium, viewports } from "../helpers/browser.ts";
 import { enrolStaffInBrowser } from "../helpers/browser-staff.ts";
+import { mailsOf } from "../helpers/outbox.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const email = "els.wouters@voorbeeld.be";
@@ -51,13 +52,9 @@ describe("a rights request from form to reply letter, in a real browser", {
 
   const db = () => server.database.db;
   const lastMail = async (to: string, purpose: string) => {
-    const [mail] = await queryRows<{ text_body: string }>(
-      db(),
-      sql`select text_body from outbox where to_address = ${to} and purpose = ${purpose}
-          order by created_at desc limit 1`,
-    );
+    const mail = (await mailsOf(server, purpose, to)).at(-1);
     assert.ok(mail, `a ${purpose} mail to the person`);
-    return mail.text_body;
+    return mail.textBody;
   };
   const linkIn = (text: string, path: string) => {
     const link = new RegExp(`https?://[^\\s]+${path}[^\\s]*`).exec(text)?.[0];
@@ -183,6 +180,13 @@ describe("a rights request from form to reply letter, in a real browser", {
     // What is left.
     assert.deepEqual(await subjectRows("newsletter_subscribers"), [], "newsletter data gone");
     assert.deepEqual(await subjectRows("contact_requests"), [], "contact data gone");
+    const contactMails = await mailsOf(server, "contact.confirmation");
+    assert.equal(contactMails.length, 1, "the contact form's confirmation was queued");
+    assert.deepEqual(
+      contactMails.map((mail) => ({ erased: mail.erased, to: mail.toAddress })),
+      [{ erased: true, to: "" }],
+      "its sealed copy in the outbox no longer opens",
+    );
     const erasedEmail = await server.vault.decryptField(db(), {
       subjectId: contactBefore.subject_id,
       purpose: "contact",

@@ -153,16 +153,32 @@ async function assertEveryRequestWhole(database: Database, stored: StoredRequest
     (request) => request.audited !== 1 || request.auditedAttachments !== request.attachments,
   );
   assert.deepEqual(broken, [], "every stored request has one audit entry naming its attachments");
-  const [counts] = await queryRows<{ mails: number; entries: number; orphans: number }>(
+  const [counts] = await queryRows<{
+    mails: number;
+    entries: number;
+    orphans: number;
+    orphanMails: number;
+  }>(
     database.db,
     sql`select
           (select count(*)::int from outbox where purpose = 'contact.confirmation') as mails,
           (select count(*)::int from audit_log where action = 'contact.received') as entries,
           (select count(*)::int from contact_attachments a
             where not exists (select 1 from contact_requests c where c.id = a.request_id))
-            as orphans`,
+            as orphans,
+          (select count(*)::int from outbox o
+            where o.purpose = 'contact.confirmation'
+              and (o.vault_purpose is distinct from 'contact'
+                or not exists (select 1 from contact_requests c where c.subject_id = o.subject_id)))
+            as "orphanMails"`,
   );
-  assert.deepEqual(counts, { mails: stored.length, entries: stored.length, orphans: 0 });
+  // Each confirmation is sealed under the "contact" key of a person with a stored request.
+  assert.deepEqual(counts, {
+    mails: stored.length,
+    entries: stored.length,
+    orphans: 0,
+    orphanMails: 0,
+  });
 }
 
 async function install(kind: DatabaseKind): Promise<Installation> {

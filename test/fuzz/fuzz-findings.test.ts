@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { sql } from "drizzle-orm";
-import { queryRows } from "../../src/core/db/database.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { databaseKinds } from "../helpers/database.ts";
+import { openedOutbox } from "../helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../helpers/staff.ts";
 
 const shopToken = "fuzz-findings-shop-token-0123456789abcdef";
@@ -71,12 +70,11 @@ for (const kind of databaseKinds) {
         ["name", "Zoë\u0000Vandamme"],
       ]);
       assert.equal(response.statusCode, 303, response.body);
-      const mails = await queryRows<{ text_body: string }>(
-        t.database.db,
-        sql`select text_body from outbox where to_address = 'nul.naam@voorbeeld.be'`,
+      const mails = (await openedOutbox(t)).filter(
+        (mail) => mail.toAddress === "nul.naam@voorbeeld.be",
       );
       assert.equal(mails.length, 1);
-      assert.match(mails[0]?.text_body ?? "", /ZoëVandamme/);
+      assert.match(mails[0]?.textBody ?? "", /ZoëVandamme/);
     });
 
     it("refuses a multipart post whose file is cut off by the end of the body with a 400", async () => {
@@ -109,22 +107,29 @@ for (const kind of databaseKinds) {
       assert.equal(response.statusCode, 400, response.body);
     });
 
-    it("answers a multipart post whose part without Content-Disposition is larger than 16 kB", {
-      todo: "@fastify/busboy 3.2.6 never finishes a body whose skipped part (no Content-Disposition, or a line break in its file name) exceeds 16 kB: the request hangs until the client gives up; needs a parser fix or a guard",
-    }, async () => {
-      const boundary = "----witsFinding";
-      const payload = `--${boundary}\r\nX-Nothing: here\r\n\r\n${"l".repeat(17_000)}\r\n--${boundary}--\r\n`;
-      const answer = t.app.inject({
-        method: "POST",
-        url: "/api/contact",
-        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-        payload,
+    // @fastify/busboy 3.2.6 never finishes a body whose skipped part outgrows its 16 kB buffer;
+    // src/core/http/multipart-deadline.ts refuses it once the parser has sat on it for 2 s.
+    const skippedParts = {
+      "without Content-Disposition": "X-Nothing: here",
+      "with a line break in its file name":
+        'Content-Disposition: form-data; name="file"; filename="a\nb.pdf"',
+    };
+    for (const [what, header] of Object.entries(skippedParts)) {
+      it(`answers a multipart post whose part ${what} is larger than 16 kB with a 400`, async () => {
+        const boundary = "----witsFinding";
+        const payload = `--${boundary}\r\n${header}\r\n\r\n${"l".repeat(17_000)}\r\n--${boundary}--\r\n`;
+        const answer = t.app.inject({
+          method: "POST",
+          url: "/api/contact",
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+          payload,
+        });
+        const outcome = await Promise.race([
+          answer.then((response) => response.statusCode),
+          new Promise<"hang">((resolve) => setTimeout(() => resolve("hang"), 8_000).unref()),
+        ]);
+        assert.equal(outcome, 400);
       });
-      const outcome = await Promise.race([
-        answer.then((response) => response.statusCode),
-        new Promise<"hang">((resolve) => setTimeout(() => resolve("hang"), 2_000).unref()),
-      ]);
-      assert.equal(outcome, 400);
-    });
+    }
   });
 }

@@ -10,6 +10,7 @@ import { memoryPasswordStore, startSession } from "../../src/modules/support/ind
 import { loadActivePolicy } from "../../src/policy/index.ts";
 import { createDataMap } from "../../src/record-types.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { openedOutbox } from "../helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../helpers/staff.ts";
 
 /** The web shop's token in the fuzzed app; the fuzzer presents it in a share of the calls. */
@@ -118,11 +119,8 @@ async function seedContact(t: TestApp, world: FuzzWorld) {
 }
 
 async function confirmTokenIn(t: TestApp, email: string, pattern: RegExp): Promise<string> {
-  const rows = await queryRows<{ text_body: string }>(
-    t.database.db,
-    sql`select text_body from outbox where to_address = ${email} order by created_at`,
-  );
-  const token = rows.map((row) => pattern.exec(row.text_body)?.[1]).find(Boolean);
+  const mails = (await openedOutbox(t)).filter((mail) => mail.toAddress === email);
+  const token = mails.map((mail) => pattern.exec(mail.textBody)?.[1]).find(Boolean);
   assert.ok(token, `a confirmation link was mailed to ${email}`);
   return token;
 }

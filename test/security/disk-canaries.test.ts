@@ -7,7 +7,7 @@ import { before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { type DatabaseKind, queryRows } from "../../src/core/db/database.ts";
-import { deliverMail, fileTransport } from "../../src/core/mail/index.ts";
+import { type DeliverySummary, deliverMail, fileTransport } from "../../src/core/mail/index.ts";
 import { eraseSubject } from "../../src/datamap/index.ts";
 import { createCustomer, startAgreement } from "../../src/modules/customers/index.ts";
 import { loadActivePolicy } from "../../src/policy/index.ts";
@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { type CanaryPerson, canaryPerson, encodedForms, needles } from "../helpers/canary.ts";
 import { databaseKinds } from "../helpers/database.ts";
 import { multipart } from "../helpers/multipart.ts";
+import { mailsOf } from "../helpers/outbox.ts";
 import { CookieJar, csrfFrom, type SignedIn, setUpStaff, submitForm } from "../helpers/staff.ts";
 import { dumpEverything, filesUnder } from "../helpers/table-dump.ts";
 import { sendContactForm } from "./contact-form.ts";
@@ -108,12 +109,16 @@ async function handOverSupportPassword(t: TestApp, password: string): Promise<vo
 /** How the person to erase came in: a form that mails them, or the back office, which does not. */
 type Entry = "contact form" | "back office";
 
-/** A person comes in with an e-mail and a name, then the rights engine erases them. */
+/**
+ * A person comes in with an e-mail and a name, then the rights engine erases them.
+ * `beforeErasure` runs in between, once the person is stored (and, by the form, mailed).
+ */
 async function erasePerson(
   t: TestApp,
   privacy: SignedIn,
   person: CanaryPerson,
   entry: Entry,
+  beforeErasure?: () => Promise<void>,
 ): Promise<void> {
   if (entry === "contact form") {
     await sendContactForm(t, {
@@ -140,6 +145,7 @@ async function erasePerson(
     );
     assert.equal(created.statusCode, 303, created.body);
   }
+  await beforeErasure?.();
   const subjectId = await t.vault.findSubject(t.database.db, { email: person.email });
   assert.ok(subjectId, "the person is known before the erasure");
   const { policy } = await loadActivePolicy(undefined);
@@ -244,14 +250,58 @@ function leaksOf(canaries: readonly string[], found: ReadonlyMap<string, Buffer>
 }
 
 /**
+ * Delivers the outbox now as .eml files, as the delivery job does without SMTP, and returns the
+ * file the contact form's confirmation to `person` was kept as, after checking that it holds
+ * their address in plain text: the copy on disk that their erasure must reach.
+ */
+async function keptAsEml(t: TestApp, dataDir: string, person: CanaryPerson): Promise<string> {
+  const delivery = await deliverMail({
+    db: t.database.db,
+    clock: t.clock,
+    transport: fileTransport(dataDir),
+    vault: t.vault,
+  });
+  assert.ok(delivery.held > 0, `mail was kept as .eml files (${JSON.stringify(delivery)})`);
+  const mails = (await mailsOf(t, "contact.confirmation")).filter(
+    (mail) => mail.toAddress.toLowerCase() === person.email.toLowerCase(),
+  );
+  assert.equal(mails.length, 1, "the contact form mailed the person one confirmation");
+  const [mail] = mails;
+  assert.ok(mail);
+  assert.equal(mail.status, "held", "without SMTP the mail is kept, not sent");
+  const emlPath = mail.emlPath;
+  assert.ok(emlPath, "the kept mail points at its .eml file");
+  assert.ok(
+    emlPath.startsWith(`${dataDir}${path.sep}`),
+    `${emlPath} is in the data dir, where the search looks`,
+  );
+  const eml = await readFile(emlPath);
+  // As typed, or with the domain lower-cased as the mail library writes it: both are needles.
+  const address = [mail.toAddress, mail.toAddress.toLowerCase()];
+  assert.ok(
+    address.some((form) => eml.includes(form)),
+    "the .eml holds the address in plain text: the erasure has a real copy to remove",
+  );
+  return emlPath;
+}
+
+/** What was on disk once everything was written, and what the last delivery run did. */
+interface OnDisk {
+  /** Every place a leak would show, by name. */
+  found: Map<string, Buffer>;
+  /** The final delivery run's summary. */
+  delivery: DeliverySummary;
+}
+
+/**
  * Runs the work on an app whose database and mail live in a fresh data dir, then forces it all
  * to disk: the outbox delivered as .eml files (no SMTP), a checkpoint, a pg_dump on PostgreSQL,
- * and PGlite closed. Returns every place a leak would show, by name.
+ * and PGlite closed.
  */
 async function afterEverythingOnDisk(
   kind: DatabaseKind,
-  work: (t: TestApp) => Promise<void>,
-): Promise<Map<string, Buffer>> {
+  work: (t: TestApp, dataDir: string) => Promise<void>,
+): Promise<OnDisk> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "wits-disk-canary-"));
   const scratch = await scratchDatabase(kind, dataDir);
   const t = await createTestApp(kind, {
@@ -259,14 +309,20 @@ async function afterEverythingOnDisk(
     env: { DATA_DIR: dataDir, CONTACT_POSTS_PER_MINUTE: "1000" },
   });
   let found: Map<string, Buffer>;
+  let delivery: DeliverySummary;
   try {
-    await work(t);
-    const mail = await deliverMail({
+    await work(t, dataDir);
+    delivery = await deliverMail({
       db: t.database.db,
       clock: t.clock,
       transport: fileTransport(dataDir),
+      vault: t.vault,
     });
-    assert.ok(mail.held > 0, `the outbox was written as .eml files (${JSON.stringify(mail)})`);
+    // The work queues mail after any earlier delivery run (the control's confirmation at least).
+    assert.ok(
+      delivery.held > 0,
+      `the outbox was written as .eml files (${JSON.stringify(delivery)})`,
+    );
     if (kind === "pglite") await t.database.db.execute(sql`checkpoint`);
     found = await places(t, dataDir, await scratch.dump());
   } finally {
@@ -276,7 +332,7 @@ async function afterEverythingOnDisk(
   for (const file of await filesUnder(dataDir)) found.set(file, await readFile(file));
   // A PGlite data dir is tens of MB: read, it is no longer needed.
   await rm(dataDir, { recursive: true, force: true });
-  return found;
+  return { found, delivery };
 }
 
 for (const kind of databaseKinds) {
@@ -287,25 +343,41 @@ for (const kind of databaseKinds) {
     const mailed = canaryPerson();
     const national = nationalNumber();
     const idMarker = `IdKaart-${randomBytes(9).toString("hex")}`;
-    /** Kept on purpose in plain text (a mail's address in the outbox): the search must see it. */
+    /**
+     * Kept on purpose in plain text in the .eml file of a mail to a person who was not erased:
+     * the search must see it there. (In the database it is sealed, as all mail is.)
+     */
     const control = `controle-${randomBytes(5).toString("hex")}@voorbeeld.be`;
+    /**
+     * Kept on purpose in plain text in the database: the control's contact request reference
+     * (`C-` and six random characters, new each run). It is no personal data, and the product
+     * stores it in plain text by design (contact_requests.reference, what the person quotes and
+     * staff look up), so its turning up in the database's files proves the search sees them.
+     */
+    let controlReference = "";
+    /** The .eml file the contact form's confirmation to `mailed` was kept as before the erasure. */
+    let mailedEml = "";
     let found: Map<string, Buffer>;
+    let delivery: DeliverySummary;
 
     before(async () => {
-      found = await afterEverythingOnDisk(kind, async (t) => {
+      ({ found, delivery } = await afterEverythingOnDisk(kind, async (t, dataDir) => {
         await handOverSupportPassword(t, password);
         const officer = await setUpStaff(t, "privacy");
         await erasePerson(t, officer, person, "back office");
-        await erasePerson(t, officer, mailed, "contact form");
-        const { removed } = await sendContactForm(t, {
+        await erasePerson(t, officer, mailed, "contact form", async () => {
+          mailedEml = await keptAsEml(t, dataDir, mailed);
+        });
+        const { reference, removed } = await sendContactForm(t, {
           name: "Jan Janssens",
           email: control,
           subject: "Mijn gegevens",
           message: `Mijn rijksregisternummer is ${national.written}, zoals gevraagd.`,
         });
         assert.equal(removed, "national_number", "the number was redacted at intake");
+        controlReference = reference;
         await destroyIdCopy(t, officer, idMarker);
-      });
+      }));
     });
 
     it("finds no canary in the data dir, a database dump, the logs, the .eml outbox or the audit log", (context) => {
@@ -318,9 +390,15 @@ for (const kind of databaseKinds) {
         kind === "pglite"
           ? [...found.keys()].filter((where) => where.includes(`${path.sep}pglite${path.sep}`))
           : ["pg_dump"];
-      const seen = (where: string) => found.get(where)?.includes(control) === true;
-      assert.ok(stores.some(seen), "the search sees plain text in the database's files");
-      assert.ok(emls.some(seen), "and in the .eml files");
+      assert.match(controlReference, /^C-[2-9A-Z]{6}$/);
+      assert.ok(
+        stores.some((where) => found.get(where)?.includes(controlReference)),
+        "the search sees plain text in the database's files",
+      );
+      assert.ok(
+        emls.some((where) => found.get(where)?.includes(control)),
+        "and in the .eml files",
+      );
       assert.ok(found.get("logs")?.includes("/support/connect"), "the logs were captured");
       assert.ok(
         found.get("audit_log")?.includes("rights.id_copy_destroyed"),
@@ -332,13 +410,12 @@ for (const kind of databaseKinds) {
       );
     });
 
-    // Known gap (issue 15 report): the contact form's confirmation mail holds the address and the
-    // name in plain text in the outbox table and its .eml file; erasure does not reach the
-    // outbox, and without SMTP held mail is never purged. On PGlite the WAL keeps the row even
-    // once deleted: only mail sealed under the person's key (crypto-shredding) would pass here.
-    it("finds no trace of a person erased after the contact form mailed them", {
-      todo: "erasure does not reach the outbox's plain-text mail (see the comment above)",
-    }, () => {
+    it("finds no trace of a person erased after the contact form mailed them", () => {
+      // Before the erasure their confirmation was on disk as an .eml file with their address in
+      // it (checked in keptAsEml); in the database it was sealed under their key, now shredded.
+      assert.ok(mailedEml, "the mail to the erased person had been kept as an .eml file");
+      assert.equal(found.has(mailedEml), false, `${mailedEml} was deleted`);
+      assert.equal(delivery.erased, 1, "the delivery run after the erasure deleted their mail");
       assert.deepEqual(leaksOf(needles(mailed), found), []);
     });
   });

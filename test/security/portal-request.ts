@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { queryRows } from "../../src/core/db/database.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { mailsOf } from "../helpers/outbox.ts";
 import { CookieJar, csrfFrom } from "../helpers/staff.ts";
 
 export interface PortalRequest {
@@ -42,12 +41,9 @@ export async function confirmedPortalRequest(
     payload: body.toString(),
   });
   assert.equal(sent.statusCode, 303, sent.body);
-  const [mail] = await queryRows<{ text_body: string }>(
-    t.database.db,
-    sql`select text_body from outbox where to_address = ${email} and purpose = 'rights.confirm'`,
-  );
+  const [mail] = await mailsOf(t, "rights.confirm", email);
   const confirmToken = /\/privacy\/request\/confirm\?token=([\w-]{43})/.exec(
-    mail?.text_body ?? "",
+    mail?.textBody ?? "",
   )?.[1];
   assert.ok(confirmToken, "the mail carries a confirmation link");
   const confirmPage = await t.app.inject({
