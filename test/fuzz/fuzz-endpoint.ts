@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import fc from "fast-check";
 import type { TestApp } from "../helpers/app.ts";
 import type { FuzzRequest } from "./fuzz-request.ts";
@@ -34,6 +35,10 @@ export async function fuzzEndpoint(
     await Promise.all(inputs.map((input) => sendOne(t, input, options.timeoutMs, outcome)));
     // The captured log would otherwise keep every line of the run; failures copied theirs.
     t.logs.length = 0;
+    // On PGlite an inject settles in microtasks alone, so a loop of them never reaches the
+    // event loop's check phase: every response's setImmediate (light-my-request) waits there,
+    // holding its request, reply and logger. Yielding once a batch lets them run and go.
+    await yieldToEventLoop();
   }
   return outcome;
 }

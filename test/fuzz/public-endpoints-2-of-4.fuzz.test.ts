@@ -1,0 +1,3 @@
+import { describeFuzzShard } from "./fuzz-suite.ts";
+
+describeFuzzShard({ shard: 2, shards: 4 });

@@ -1,0 +1,3 @@
+import { describeFuzzShard } from "./fuzz-suite.ts";
+
+describeFuzzShard({ shard: 3, shards: 4 });

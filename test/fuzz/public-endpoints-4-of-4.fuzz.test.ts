@@ -1,0 +1,3 @@
+import { describeFuzzShard } from "./fuzz-suite.ts";
+
+describeFuzzShard({ shard: 4, shards: 4 });
