@@ -16,7 +16,7 @@ import {
 import type { Logger } from "pino";
 import type { Clock } from "./core/clock.ts";
 import type { Config } from "./core/config.ts";
-import type { Database, Db } from "./core/db/database.ts";
+import type { Database } from "./core/db/database.ts";
 import { detectLocale, translator } from "./core/i18n/index.ts";
 import "./core/http/augment.ts";
 import { apiDocsUiOptions } from "./core/http/api-docs-ui.ts";
@@ -32,25 +32,16 @@ import {
 } from "./core/http/index.ts";
 import { registerMultipartDeadline } from "./core/http/multipart-deadline.ts";
 import type { DataMap } from "./datamap/index.ts";
+import { productModuleDeps } from "./module-deps.ts";
 import { registerConsentModule } from "./modules/consent/index.ts";
 import { registerContactModule } from "./modules/contact/index.ts";
-import { registerCustomersModule, subjectsOfCustomer } from "./modules/customers/index.ts";
-import { registerNewsletterModule, unsubscribeSubject } from "./modules/newsletter/index.ts";
+import { registerCustomersModule } from "./modules/customers/index.ts";
+import { registerNewsletterModule } from "./modules/newsletter/index.ts";
 import { registerOrdersModule } from "./modules/orders/index.ts";
 import { registerRecordsModule } from "./modules/records/index.ts";
-import {
-  disclosuresOfSubject,
-  recordPortabilityTransfer,
-  registerRegistersModule,
-} from "./modules/registers/index.ts";
+import { registerRegistersModule } from "./modules/registers/index.ts";
 import { registerRightsModule } from "./modules/rights/index.ts";
-import {
-  heldAsMinor,
-  holdRecord,
-  type QuarantineHook,
-  registerScannerModule,
-  sensitiveDataHook,
-} from "./modules/scanner/index.ts";
+import { registerScannerModule } from "./modules/scanner/index.ts";
 import { registerSecurityRoutes } from "./modules/security/index.ts";
 import { registerSiteRoutes } from "./modules/site/index.ts";
 import { registerStaffModule } from "./modules/staff/index.ts";
@@ -59,11 +50,7 @@ import {
   registerRecordRoutes,
   registerStatementRoutes,
 } from "./modules/statement/index.ts";
-import {
-  memoryPasswordStore,
-  type PasswordStore,
-  registerSupportModule,
-} from "./modules/support/index.ts";
+import { type PasswordStore, registerSupportModule } from "./modules/support/index.ts";
 import type { PolicyStore } from "./policy/index.ts";
 import { createDataMap } from "./record-types.ts";
 import type { Vault } from "./vault/index.ts";
@@ -185,52 +172,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     secrets: deps.vault,
   });
-  const engines = { db: deps.database.db, clock: deps.clock, dataMap, vault: deps.vault };
-  registerRecordsModule(app, engines);
-  const scannerDeps = { ...engines, config, policy };
-  const sensitiveData = sensitiveDataHook(policy);
-  const quarantine: QuarantineHook = (tx, input) => holdRecord(tx, scannerDeps, input);
-  const newsletterDeps = {
-    ...engines,
+  const modules = productModuleDeps({
+    db: deps.database.db,
+    clock: deps.clock,
+    vault: deps.vault,
+    dataMap,
     config,
-    policy,
-    policyVersion: () => deps.policies.currentHash,
-    minors: {
-      heldAsMinor: (tx: Db, subjectId: string) => heldAsMinor(tx, scannerDeps, subjectId),
-      quarantine,
-    },
-  };
-  registerRightsModule(app, {
-    ...engines,
-    config,
-    policy,
-    sensitiveData,
-    disclosures: disclosuresOfSubject,
-    effects: {
-      unsubscribeNewsletter: (db, input) => unsubscribeSubject({ ...newsletterDeps, db }, input),
-      subjectsOfCustomer: (db, customerNumber) => subjectsOfCustomer({ db }, customerNumber),
-      recordTransfer: (db, input) => recordPortabilityTransfer({ db, clock: deps.clock }, input),
-    },
+    policies: deps.policies,
+    passwords: deps.passwords,
   });
-  registerScannerModule(app, scannerDeps);
-  registerContactModule(app, { ...engines, config, policy, sensitiveData, quarantine });
-  registerNewsletterModule(app, newsletterDeps);
-  registerOrdersModule(app, { ...engines, config, policy });
-  registerCustomersModule(app, {
-    ...engines,
-    config,
-    policy,
-    sensitiveData,
-  });
-  registerConsentModule(app, { ...engines, config, policy });
-  registerSecurityRoutes(app, { ...engines, config, policy, sensitiveData, quarantine });
-  registerRegistersModule(app, { ...engines, config, policy, policies: deps.policies });
-  registerSupportModule(app, {
-    ...engines,
-    config,
-    // One store per process: a session is served by the process that holds its password.
-    passwords: deps.passwords ?? memoryPasswordStore(deps.clock),
-    sensitiveData,
-  });
+  registerRecordsModule(app, modules.engines);
+  registerRightsModule(app, modules.rights);
+  registerScannerModule(app, modules.scanner);
+  registerContactModule(app, modules.contact);
+  registerNewsletterModule(app, modules.newsletter);
+  registerOrdersModule(app, modules.orders);
+  registerCustomersModule(app, modules.customers);
+  registerConsentModule(app, modules.consent);
+  registerSecurityRoutes(app, modules.security);
+  registerRegistersModule(app, modules.registers);
+  registerSupportModule(app, modules.support);
   return app;
 }

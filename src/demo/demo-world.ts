@@ -2,20 +2,13 @@ import type { AuditActor } from "../audit/index.ts";
 import type { Config } from "../core/config.ts";
 import type { Db } from "../core/db/database.ts";
 import type { DataMap } from "../datamap/index.ts";
+import { productModuleDeps } from "../module-deps.ts";
 import type { ContactDeps } from "../modules/contact/index.ts";
 import type { CustomerDeps, DossierDeps } from "../modules/customers/index.ts";
-import { subjectsOfCustomer } from "../modules/customers/index.ts";
-import { type NewsletterDeps, unsubscribeSubject } from "../modules/newsletter/index.ts";
+import type { NewsletterDeps } from "../modules/newsletter/index.ts";
 import type { OrdersDeps } from "../modules/orders/index.ts";
-import { disclosuresOfSubject, recordPortabilityTransfer } from "../modules/registers/index.ts";
 import type { RightsDeps } from "../modules/rights/index.ts";
-import {
-  heldAsMinor,
-  holdRecord,
-  type QuarantineHook,
-  sensitiveDataHook,
-} from "../modules/scanner/index.ts";
-import { memoryPasswordStore, type SupportDeps } from "../modules/support/index.ts";
+import type { SupportDeps } from "../modules/support/index.ts";
 import type { Policy, PolicyStore } from "../policy/index.ts";
 import { normalisePhone, type Vault } from "../vault/index.ts";
 import type { DemoClock } from "./demo-clock.ts";
@@ -67,46 +60,21 @@ export function createDemoWorld(
 ): DemoWorld {
   const { db, clock, vault, config } = deps;
   const { dataMap, policies } = options;
-  const policy = () => policies.current();
-  const engines = { db, clock, vault, dataMap };
-  const scannerDeps = { ...engines, config, policy };
-  const sensitiveData = sensitiveDataHook(policy);
-  const quarantine: QuarantineHook = (tx, input) => holdRecord(tx, scannerDeps, input);
-  const newsletter: NewsletterDeps = {
-    ...engines,
-    config,
-    policy,
-    policyVersion: () => policies.currentHash,
-    minors: {
-      heldAsMinor: (tx, subjectId) => heldAsMinor(tx, scannerDeps, subjectId),
-      quarantine,
-    },
-  };
+  const modules = productModuleDeps({ db, clock, vault, dataMap, config, policies });
   const tally: DemoTally = {};
   return {
     db,
     clock,
     vault,
-    policy,
+    policy: modules.policy,
     dataMap,
-    contact: { ...engines, config, sensitiveData, quarantine },
-    customers: engines,
-    dossier: { ...engines, sensitiveData },
-    orders: { ...engines, config, policy },
-    newsletter,
-    rights: {
-      ...engines,
-      config,
-      policy,
-      sensitiveData,
-      disclosures: disclosuresOfSubject,
-      effects: {
-        unsubscribeNewsletter: (tx, input) => unsubscribeSubject({ ...newsletter, db: tx }, input),
-        subjectsOfCustomer: (tx, customerNumber) => subjectsOfCustomer({ db: tx }, customerNumber),
-        recordTransfer: (tx, input) => recordPortabilityTransfer({ db: tx, clock }, input),
-      },
-    },
-    support: { ...engines, sensitiveData, passwords: memoryPasswordStore(clock) },
+    contact: modules.contact,
+    customers: modules.engines,
+    dossier: modules.customers,
+    orders: modules.orders,
+    newsletter: modules.newsletter,
+    rights: modules.rights,
+    support: modules.support,
     technician: {
       staffId: options.technicianId,
       actor: { type: "staff", id: options.technicianId },
