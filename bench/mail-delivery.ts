@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { systemClock } from "../src/core/clock.ts";
@@ -83,13 +84,45 @@ async function openBenchVault(database: Database) {
 }
 
 /**
- * Each reader a person of their own with a newsletter key, as a campaign's are: the delivery
- * opens every mail under its reader's key, which is part of what it costs. Not measured.
+ * A scratch database whose `total` readers are people of their own, as a campaign's are: the
+ * delivery opens every mail under its reader's key, which is part of what it costs. Made once
+ * per series (it is not measured), and its outbox emptied before each run.
  */
-async function enqueueReaders(database: Database, vault: Vault, total: number): Promise<void> {
+interface BenchOutbox {
+  database: Database;
+  vault: Vault;
+  readers: string[];
+  close(): Promise<void>;
+}
+
+async function openBenchOutbox(kind: DatabaseKind, total: number): Promise<BenchOutbox> {
+  const database = await openScratchDatabase(kind);
+  const keys = await openBenchVault(database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const close = async () => {
+    await database.close();
+    await keys.close();
+  };
+  try {
+    const readers: string[] = [];
+    await database.db.transaction(async (tx) => {
+      for (let n = 0; n < total; n++) {
+        readers.push((await keys.vault.ensureSubject(tx, { email: message(n).to })).subjectId);
+      }
+    });
+    return { database, vault: keys.vault, readers, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function enqueueReaders({ database, vault, readers }: BenchOutbox): Promise<void> {
+  await database.db.execute(sql`delete from outbox`);
   await database.db.transaction(async (tx) => {
-    for (let n = 0; n < total; n++) {
-      const { subjectId } = await vault.ensureSubject(tx, { email: message(n).to });
+    for (const [n, subjectId] of readers.entries()) {
       const mail = aMail(n, { subjectId, purpose: "newsletter" });
       await enqueueMail(tx, { clock: systemClock, config, vault, mail });
     }
@@ -128,45 +161,35 @@ async function rawSendRate(sink: Sink, total: number, concurrency: number): Prom
 }
 
 /**
- * The product: `total` mails sealed under their readers' keys in a scratch outbox, then
+ * The product: one mail per reader sealed under the reader's key in the outbox, then
  * `deliverMail` (which opens each) until none is left.
  */
 async function outboxSendRate(
-  kind: DatabaseKind,
+  outbox: BenchOutbox,
   sink: Sink,
-  total: number,
   concurrency: number,
 ): Promise<number> {
-  const database = await openScratchDatabase(kind);
-  const keys = await openBenchVault(database).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  await enqueueReaders(outbox);
+  const total = outbox.readers.length;
+  const transport = smtpTransport(sink.url, { maxConnections: concurrency });
+  let sent = 0;
+  const started = performance.now();
   try {
-    await enqueueReaders(database, keys.vault, total);
-    const transport = smtpTransport(sink.url, { maxConnections: concurrency });
-    let sent = 0;
-    const started = performance.now();
-    try {
-      while (sent < total) {
-        const summary = await deliverMail({
-          db: database.db,
-          clock: systemClock,
-          transport,
-          vault: keys.vault,
-          concurrency,
-        });
-        if (summary.sent === 0) throw new Error(`the outbox stopped after ${sent} of ${total}`);
-        sent += summary.sent;
-      }
-    } finally {
-      await transport.close();
+    while (sent < total) {
+      const summary = await deliverMail({
+        db: outbox.database.db,
+        clock: systemClock,
+        transport,
+        vault: outbox.vault,
+        concurrency,
+      });
+      if (summary.sent === 0) throw new Error(`the outbox stopped after ${sent} of ${total}`);
+      sent += summary.sent;
     }
-    return total / ((performance.now() - started) / 1000);
   } finally {
-    await database.close();
-    await keys.close();
+    await transport.close();
   }
+  return total / ((performance.now() - started) / 1000);
 }
 
 export interface MailDeliveryResult {
@@ -182,13 +205,17 @@ export async function mailDelivery(
   total: number,
   concurrency: number,
 ): Promise<MailDeliveryResult> {
-  const sink = await startSink();
+  const outbox = await openBenchOutbox(kind, total);
+  const sink = await startSink().catch(async (error: unknown) => {
+    await outbox.close();
+    throw error;
+  });
   try {
     await rawSendRate(sink, Math.min(500, total), concurrency); // warm-up
     const raw1 = await rawSendRate(sink, total, concurrency);
-    const outbox1 = await outboxSendRate(kind, sink, total, concurrency);
+    const outbox1 = await outboxSendRate(outbox, sink, concurrency);
     const raw2 = await rawSendRate(sink, total, concurrency);
-    const outbox2 = await outboxSendRate(kind, sink, total, concurrency);
+    const outbox2 = await outboxSendRate(outbox, sink, concurrency);
     return {
       kind,
       concurrency,
@@ -196,6 +223,7 @@ export async function mailDelivery(
       outbox: Math.max(outbox1, outbox2),
     };
   } finally {
+    await outbox.close();
     await sink.close();
   }
 }

@@ -261,14 +261,26 @@ export class Vault {
   }
 
   /**
-   * Seals a copy in transit (a queued mail) under the subject's key. Unlike encryptField it uses
-   * a cached key without taking the key's share lock: a shred that wins the race only makes the
-   * copy unreadable, which is what erasure wants of it, and a campaign's batch of a thousand
-   * mails costs no query per reader.
+   * Seals a copy in transit (a queued mail) under the subject's key, or says ERASED when that key
+   * was shredded: an erased person is not written to. A cached key is used without the share
+   * lock encryptField takes, so a campaign's batch costs no query per reader; a shred that
+   * commits meanwhile is caught when the mail is opened for delivery, from keys read afresh.
+   * A subject with no key row at all gets one, as for any first record.
    */
-  async sealInTransit(db: Db, field: FieldPlace & { value: string }): Promise<string> {
-    const key = this.#cachedKey(db, field) ?? (await this.#dataKeyForWriting(db, field));
+  async sealInTransit(db: Db, field: FieldPlace & { value: string }): Promise<string | Erased> {
+    const key = this.#cachedKey(db, field) ?? (await this.#liveDataKey(db, field));
+    if (!key) return ERASED;
     return sealText(key, Buffer.from(field.value, "utf8"), fieldAad(field));
+  }
+
+  /** The subject's key for writing, unless it was shredded: a shred is never undone here. */
+  async #liveDataKey(db: Db, field: FieldPlace): Promise<Buffer | undefined> {
+    const row = await this.#readDataKey(db, field.subjectId, field.purpose, inTransaction(db));
+    if (!row) return this.#dataKeyForWriting(db, field);
+    if (!row.wrappedKey) return undefined;
+    const key = await this.#unwrapDataKey(row, field.subjectId, field.purpose);
+    this.#remember(db, cacheId(field.subjectId, field.purpose), key);
+    return key;
   }
 
   async decryptField(db: Db, field: FieldPlace & { ciphertext: string }): Promise<string | Erased> {
@@ -280,13 +292,19 @@ export class Vault {
   /**
    * Loads many people's keys for one purpose in one query, so decrypting a batch (a campaign's
    * readers) costs one round trip instead of one per person. Keys already cached are not read
-   * again; at most the cache's capacity is loaded, and a shredded key is left for
-   * decryptField to report as erased.
+   * again, unless `fresh`: then every key is read, and one shredded since it was cached (in
+   * another process, say) is dropped from the cache, so decryptField reports it as erased. At
+   * most the cache's capacity is loaded.
    */
-  async preloadKeys(db: Db, purpose: VaultPurpose, subjectIds: readonly string[]): Promise<void> {
+  async preloadKeys(
+    db: Db,
+    purpose: VaultPurpose,
+    subjectIds: readonly string[],
+    { fresh = false }: { fresh?: boolean } = {},
+  ): Promise<void> {
     assertPurpose(purpose);
     const missing = [...new Set(subjectIds)]
-      .filter((subjectId) => !this.#cached(db, cacheId(subjectId, purpose)))
+      .filter((subjectId) => fresh || !this.#cached(db, cacheId(subjectId, purpose)))
       .slice(0, cacheCapacity);
     if (missing.length === 0) return;
     const rows = await db
@@ -298,7 +316,10 @@ export class Vault {
       .from(dataKeys)
       .where(and(inArray(dataKeys.subjectId, missing), eq(dataKeys.purpose, purpose)));
     for (const row of rows) {
-      if (!row.wrappedKey) continue;
+      if (!row.wrappedKey) {
+        if (this.#cache.get(cacheId(row.subjectId, purpose))) this.#forget(row.subjectId, purpose);
+        continue;
+      }
       const key = await this.#unwrapDataKey(row, row.subjectId, purpose);
       this.#remember(db, cacheId(row.subjectId, purpose), key);
     }

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { isErased, VaultIntegrityError } from "../../vault/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/database.ts";
@@ -88,7 +88,7 @@ export async function deliverMail({
     erased: 0,
     purged: 0,
   };
-  summary.erased = await forgetErasedMail(db, { signal });
+  summary.erased = await forgetErasedMail(db, { clock, transport, signal });
   const pacer = pacerFor(ratePerSecond);
   // At most a minute's worth at the rate: a batch that outlasts its lease is only handed back.
   const claimSize = ratePerSecond > 0 ? Math.min(batchSize, ratePerSecond * 60) : batchSize;
@@ -159,7 +159,13 @@ async function claimDueMail(
         // A process died mid-send: its lease ran out, so the row is due again.
         and(eq(outbox.status, "sending"), lt(outbox.lockedUntil, now)),
         // Held mail waited for an SMTP server; the file transport would only keep it again.
-        transport.kind === "smtp" ? eq(outbox.status, "held") : undefined,
+        // Not once past its 30 days: the purge below deletes it, unsent.
+        transport.kind === "smtp"
+          ? and(
+              eq(outbox.status, "held"),
+              or(isNull(outbox.retainUntil), gt(outbox.retainUntil, now)),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(outbox.createdAt))
@@ -218,7 +224,8 @@ async function deliverClaimed(
   { clock, transport, vault, claimed, lease, concurrency, pacer, signal }: DeliverClaimedOptions,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  await preloadMailKeys(vault, db, claimed);
+  // Read afresh: a key another process shredded since this one cached it must not open a mail.
+  await preloadMailKeys(vault, db, claimed, { fresh: true });
   const sentLog = sentMailLog(db, lease);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -287,8 +294,8 @@ async function deliverOne(
     return "failed";
   }
   if (isErased(content)) {
-    // The person was erased after the mail was queued: it goes now, unsent.
-    await settle({ status: "cancelled", retainUntil: clock.now(), retentionReason: "mail.erased" });
+    // The person was erased after the mail was queued: it goes now, unsent, with any .eml.
+    await forgetClaimedMail(db, { transport, row, lease });
     return "erased";
   }
   const mail = {
@@ -325,13 +332,15 @@ async function deliverOne(
     return "retried";
   }
   if (transport.kind === "file") {
-    await settle({
+    const settled = await settle({
       status: "held",
       messageId: sent.messageId,
       emlPath: sent.emlPath,
       retainUntil,
       retentionReason: heldRetentionReason,
     });
+    // The row went while the file was written (its person was erased): so does the file.
+    if (settled === 0 && !(await outboxRowExists(db, row.id))) await transport.discard(row.id);
     return "held";
   }
   await sentLog.record({ id: row.id, messageId: sent.messageId, sentAt: clock.now() });
@@ -344,12 +353,36 @@ interface SettleOptions {
   changes: Partial<typeof outbox.$inferInsert>;
 }
 
-/** Records a row's outcome, unless another process took the row over after our lease ran out. */
-async function settleClaim(db: Db, { row, lease, changes }: SettleOptions): Promise<void> {
-  await db
+/**
+ * Records a row's outcome, unless another process took the row over after our lease ran out;
+ * says how many rows it changed (0 or 1).
+ */
+async function settleClaim(db: Db, { row, lease, changes }: SettleOptions): Promise<number> {
+  const settled = await db
     .update(outbox)
     .set({ ...changes, lockedUntil: null })
-    .where(and(eq(outbox.id, row.id), eq(outbox.lockedUntil, lease)));
+    .where(and(eq(outbox.id, row.id), eq(outbox.lockedUntil, lease)))
+    .returning({ id: outbox.id });
+  return settled.length;
+}
+
+async function outboxRowExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, id));
+  return row !== undefined;
+}
+
+/** Deletes a claimed mail that no longer opens because its person was erased, and its files. */
+async function forgetClaimedMail(
+  db: Db,
+  { transport, row, lease }: { transport: MailTransport; row: OutboxRow; lease: Date },
+): Promise<void> {
+  const [gone] = await db
+    .delete(outbox)
+    .where(and(eq(outbox.id, row.id), eq(outbox.lockedUntil, lease)))
+    .returning({ emlPath: outbox.emlPath });
+  if (!gone) return;
+  if (gone.emlPath) await rm(gone.emlPath, { force: true });
+  await transport.discard(row.id);
 }
 
 interface SentRecord {

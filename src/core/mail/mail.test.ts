@@ -160,8 +160,11 @@ for (const kind of databaseKinds) {
 
     const janMail = (overrides: Partial<MailToSend> = {}) => aMail(jan, overrides);
 
-    const enqueue = (clock: Clock, mail: MailToSend = janMail()) =>
-      enqueueMail(database.db, { clock, config, vault, mail });
+    const enqueue = async (clock: Clock, mail: MailToSend = janMail()) => {
+      const id = await enqueueMail(database.db, { clock, config, vault, mail });
+      assert.ok(id, "the mail was queued");
+      return id;
+    };
 
     /** The row with its sealed content opened, as the delivery reads it. */
     const openedOf = async (id: string) => {

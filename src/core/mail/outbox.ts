@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { isErased } from "../../vault/index.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
@@ -40,13 +41,15 @@ const recipientSchema = z.email();
 const withoutNul = (text: string) => text.replaceAll("\u0000", "");
 
 /**
- * Queues a mail for the delivery job. Pass the transaction of the change that causes the mail,
- * so the mail exists exactly when the change does: a rolled-back sign-up sends nothing.
+ * Queues a mail for the delivery job, and returns its id; null when the person it is for was
+ * erased meanwhile (their key is shredded), so nothing is queued. Pass the transaction of the
+ * change that causes the mail, so the mail exists exactly when the change does: a rolled-back
+ * sign-up sends nothing.
  */
 export async function enqueueMail(
   db: Db,
   { clock, config, vault, mail }: EnqueueMailOptions,
-): Promise<string> {
+): Promise<string | null> {
   const id = randomUUID();
   const now = clock.now();
   const sealed = await sealMail(vault, db, {
@@ -54,6 +57,7 @@ export async function enqueueMail(
     key: mail.sealedUnder,
     content: mailContent(mail),
   });
+  if (isErased(sealed)) return null;
   const [queued] = await db
     .insert(outbox)
     .values({

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ERASED, type Erased, isErased, type Vault, type VaultPurpose } from "../../vault/index.ts";
+import {
+  ERASED,
+  type Erased,
+  isErased,
+  isVaultPurpose,
+  type Vault,
+  VaultIntegrityError,
+  type VaultPurpose,
+} from "../../vault/index.ts";
 import type { Db } from "../db/database.ts";
 import type { OutboxAttachment } from "./outbox.tables.ts";
 
@@ -47,11 +55,12 @@ export interface SealedColumns {
 const column = "sealed_content";
 const installationAad = (id: string) => `outbox\u0000${id}`;
 
+/** ERASED when the person's key was shredded: there is nobody left to write to. */
 export async function sealMail(
   sealer: MailSealer,
   db: Db,
   { id, key, content }: { id: string; key: MailKey; content: MailContent },
-): Promise<SealedColumns> {
+): Promise<SealedColumns | Erased> {
   const value = JSON.stringify(content);
   if (key === "installation") {
     return {
@@ -61,11 +70,9 @@ export async function sealMail(
     };
   }
   const place = { ...key, table: "outbox", column, recordId: id };
-  return {
-    subjectId: key.subjectId,
-    vaultPurpose: key.purpose,
-    sealedContent: await sealer.sealInTransit(db, { ...place, value }),
-  };
+  const sealed = await sealer.sealInTransit(db, { ...place, value });
+  if (isErased(sealed)) return ERASED;
+  return { subjectId: key.subjectId, vaultPurpose: key.purpose, sealedContent: sealed };
 }
 
 /** The columns `openMail` reads; the plain ones are set only on mail queued before 0020. */
@@ -82,7 +89,11 @@ export interface StoredMail {
   attachments: OutboxAttachment[];
 }
 
-/** The mail's content, or ERASED once the person's key for it was shredded. */
+/**
+ * The mail's content, or ERASED once the person's key for it was shredded. A row that does not
+ * open (altered, sealed under another key, an unknown purpose) throws a VaultIntegrityError; a
+ * database error is thrown as it is.
+ */
 export async function openMail(
   sealer: MailSealer,
   db: Db,
@@ -92,9 +103,12 @@ export async function openMail(
   if (row.subjectId === null || row.vaultPurpose === null) {
     return parseContent(sealer.openSecret(row.sealedContent, installationAad(row.id)));
   }
+  if (!isVaultPurpose(row.vaultPurpose)) {
+    throw new VaultIntegrityError(`outbox row ${row.id} names no vault purpose`);
+  }
   const opened = await sealer.decryptField(db, {
     subjectId: row.subjectId,
-    purpose: row.vaultPurpose as VaultPurpose,
+    purpose: row.vaultPurpose,
     table: "outbox",
     column,
     recordId: row.id,
@@ -103,23 +117,43 @@ export async function openMail(
   return isErased(opened) ? ERASED : parseContent(opened);
 }
 
-/** Loads the keys of a batch of rows in one query per purpose, before opening them one by one. */
+/**
+ * Loads the keys of a batch of rows in one query per purpose, before opening them one by one.
+ * `fresh` reads every key again: delivery must not open an erased person's mail with a key
+ * another process shredded after this one cached it.
+ */
 export async function preloadMailKeys(
   sealer: MailSealer,
   db: Db,
   rows: readonly StoredMail[],
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const byPurpose = new Map<VaultPurpose, string[]>();
   for (const row of rows) {
     if (row.subjectId === null || row.vaultPurpose === null) continue;
-    const purpose = row.vaultPurpose as VaultPurpose;
+    // An unknown purpose is refused when the row is opened; it must not stop the batch here.
+    if (!isVaultPurpose(row.vaultPurpose)) continue;
+    const purpose = row.vaultPurpose;
     byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), row.subjectId]);
   }
-  for (const [purpose, subjectIds] of byPurpose) await sealer.preloadKeys(db, purpose, subjectIds);
+  for (const [purpose, subjectIds] of byPurpose) {
+    await sealer.preloadKeys(db, purpose, subjectIds, options);
+  }
 }
 
+/** A sealed document that opens but is not a mail was altered, or written by something else. */
 function parseContent(json: string): MailContent {
-  return contentSchema.parse(JSON.parse(json));
+  const parsed = contentSchema.safeParse(safeJson(json));
+  if (!parsed.success) throw new VaultIntegrityError("a sealed outbox row holds no mail");
+  return parsed.data;
+}
+
+function safeJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function plainContent(row: StoredMail): MailContent {

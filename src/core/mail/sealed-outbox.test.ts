@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -11,9 +11,9 @@ import { SMTPServer } from "smtp-server";
 import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
 import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openTestVault, uniquePerson } from "../../vault/test-vault.ts";
-import type { Vault } from "../../vault/vault.ts";
+import { openVault, type Vault } from "../../vault/vault.ts";
 import type { FakeClock } from "../clock.ts";
-import { loadConfig } from "../config.ts";
+import { type Config, loadConfig } from "../config.ts";
 import { type Database, queryRows } from "../db/database.ts";
 import {
   deliverMail,
@@ -99,6 +99,7 @@ for (const kind of databaseKinds) {
   describe(`sealed outbox on ${kind}`, () => {
     let database: Database;
     let vault: Vault;
+    let vaultConfig: Config;
     let vaultDir: string;
     /** The vault's clock, so keys are shredded on the same timeline as mail is queued. */
     let clock: FakeClock;
@@ -107,7 +108,7 @@ for (const kind of databaseKinds) {
 
     before(async () => {
       database = await createTestDatabase(kind);
-      ({ vault, clock, dataDir: vaultDir } = await openTestVault(database.db));
+      ({ vault, clock, config: vaultConfig, dataDir: vaultDir } = await openTestVault(database.db));
       sink = await startSmtpSink();
     });
 
@@ -149,7 +150,11 @@ for (const kind of databaseKinds) {
       ...overrides,
     });
 
-    const enqueue = (mail: MailToSend) => enqueueMail(database.db, { clock, config, vault, mail });
+    const enqueue = async (mail: MailToSend) => {
+      const id = await enqueueMail(database.db, { clock, config, vault, mail });
+      assert.ok(id, "the mail was queued");
+      return id;
+    };
 
     const deliverVia = async (transport: MailTransport) => {
       try {
@@ -239,7 +244,7 @@ for (const kind of databaseKinds) {
       assert.equal(await rowOf(id), undefined, "the row is deleted");
     });
 
-    it("cancels, unsent, the mail of a person erased while the delivery is under way", async () => {
+    it("deletes, unsent, the mail of a person erased while the delivery is under way", async () => {
       const [an, bo] = [await aPerson(), await aPerson()];
       const ids = new Map<string, string>();
       for (const person of [an, bo]) {
@@ -275,16 +280,17 @@ for (const kind of databaseKinds) {
       const received = await sink.parsed();
       assert.equal(received.length, 1);
       assert.notEqual(recipientOf(received[0]), erasedMeanwhile.email);
-      const cancelledId = ids.get(erasedMeanwhile.email) ?? "";
-      const cancelled = await rowOf(cancelledId);
-      assert.equal(cancelled?.status, "cancelled");
-      assert.equal(cancelled?.retentionReason, "mail.erased");
-      assert.equal((await openedOf(cancelledId)).erased, true);
+      const erasedId = ids.get(erasedMeanwhile.email) ?? "";
+      assert.equal(
+        await rowOf(erasedId),
+        undefined,
+        "the claimed mail that no longer opens is deleted",
+      );
 
       clock.advance(minute);
-      await deliverOverSmtp();
-      assert.equal(await rowOf(cancelledId), undefined, "the next run deletes it");
-      assert.equal(sink.received.length, 1, "and never sends it");
+      const next = await deliverOverSmtp();
+      assert.equal(next.erased, 0, "and counted once");
+      assert.equal(sink.received.length, 1, "and never sent");
     });
 
     it("deletes the .eml kept without SMTP once the person is erased", async () => {
@@ -472,8 +478,17 @@ for (const kind of databaseKinds) {
       clock.advance(minute);
       await shred(person.subjectId);
       clock.advance(minute);
-      // They write again with the same address: the same person, under a new key.
+      // They write again with the same address: the same person, and their new request gets
+      // a new key before its confirmation is sealed, as the contact intake does it.
       const { subjectId } = await vault.ensureSubject(database.db, { email: person.email });
+      await vault.encryptField(database.db, {
+        subjectId,
+        purpose: "contact",
+        table: "contact_requests",
+        column: "name_ciphertext",
+        recordId: randomUUID(),
+        value: person.name,
+      });
       const afterReturn = await enqueue(
         confirmation({ subjectId, purpose: "contact" }, person.email, {
           subject: "Van na de terugkeer",
@@ -492,6 +507,142 @@ for (const kind of databaseKinds) {
       assert.equal(recipientOf(received[0]), person.email);
       assert.equal(await rowOf(before), undefined);
       assert.equal((await rowOf(afterReturn))?.status, "sent");
+    });
+
+    it("queues nothing for a person erased before their mail is written, and brings no key back", async () => {
+      const person = await aPerson();
+      await vault.encryptField(database.db, {
+        subjectId: person.subjectId,
+        purpose: "contact",
+        table: "contact_requests",
+        column: "name_ciphertext",
+        recordId: randomUUID(),
+        value: person.name,
+      });
+      await shred(person.subjectId);
+
+      const id = await enqueueMail(database.db, {
+        clock,
+        config,
+        vault,
+        mail: confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email),
+      });
+
+      assert.equal(id, null, "no mail is queued");
+      assert.equal((await database.db.select().from(outbox)).length, 0);
+      const [key] = await queryRows<{ wrapped_key: string | null }>(
+        database.db,
+        sql`select wrapped_key from data_keys
+            where subject_id = ${person.subjectId} and purpose = 'contact'`,
+      );
+      assert.equal(key?.wrapped_key, null, "the shredded key stays shredded");
+    });
+
+    it("does not open the next batch with a key another process shredded after this one cached it", async () => {
+      const [first, erased] = [await aPerson(), await aPerson()];
+      await enqueue(confirmation({ subjectId: first.subjectId, purpose: "contact" }, first.email));
+      clock.advance(minute);
+      const id = await enqueue(
+        confirmation({ subjectId: erased.subjectId, purpose: "contact" }, erased.email),
+      );
+      // The delivering process has read both mails (so holds both keys) a moment ago.
+      const deliverer = await openVault({ db: database.db, config: vaultConfig, clock });
+      const seen = await openedOutbox({ db: database.db, vault: deliverer });
+      assert.deepEqual(
+        seen.map((mail) => mail.toAddress),
+        [first.email, erased.email],
+      );
+      // While it sends the first mail, the second person's erasure commits in another process.
+      const smtp = smtpTransport(sink.url);
+      const erasingElsewhere: MailTransport = {
+        ...smtp,
+        send: async (mail) => {
+          if (mail.toAddress === first.email) await shred(erased.subjectId);
+          return smtp.send(mail);
+        },
+      };
+
+      const summary = await deliverMail({
+        db: database.db,
+        clock,
+        transport: erasingElsewhere,
+        vault: deliverer,
+        batchSize: 1,
+      });
+      await smtp.close();
+
+      assert.equal(summary.sent, 1);
+      assert.equal(summary.erased, 1, "the next batch's keys are read afresh");
+      assert.deepEqual(
+        (await sink.parsed()).map(recipientOf),
+        [first.email],
+        "only the first person's mail reached the mail server",
+      );
+      assert.equal(await rowOf(id), undefined);
+    });
+
+    it("does not send held mail past its 30 days once SMTP is configured", async () => {
+      const person = await aPerson();
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email),
+      );
+      await deliverToFiles();
+      clock.advance(30 * day + minute);
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.sent, 0);
+      assert.equal(summary.purged, 1);
+      assert.equal(sink.received.length, 0);
+      assert.equal(await rowOf(id), undefined);
+    });
+
+    it("fails a mail naming no vault purpose without holding up the others", async () => {
+      const [an, bo] = [await aPerson(), await aPerson()];
+      const broken = await enqueue(
+        confirmation({ subjectId: an.subjectId, purpose: "contact" }, an.email),
+      );
+      const fine = await enqueue(
+        confirmation({ subjectId: bo.subjectId, purpose: "contact" }, bo.email),
+      );
+      await database.db
+        .update(outbox)
+        .set({ vaultPurpose: "unheard_of" })
+        .where(eq(outbox.id, broken));
+
+      const summary = await deliverOverSmtp();
+
+      assert.equal(summary.failed, 1);
+      assert.equal(summary.sent, 1);
+      assert.equal((await rowOf(broken))?.status, "failed");
+      assert.equal((await rowOf(fine))?.status, "sent");
+      assert.equal(recipientOf((await sink.parsed())[0]), bo.email);
+    });
+
+    it("removes an .eml it wrote while the person's mail was being deleted", async () => {
+      const person = await aPerson();
+      const id = await enqueue(
+        confirmation({ subjectId: person.subjectId, purpose: "contact" }, person.email),
+      );
+      const files = transportFor(loadConfig({ DATA_DIR: dataDir }));
+      // Another process forgets the row (the person was erased) while this one writes the file.
+      const forgottenMidWrite: MailTransport = {
+        ...files,
+        send: async (mail) => {
+          const kept = await files.send(mail);
+          await database.db.delete(outbox).where(eq(outbox.id, mail.id));
+          return kept;
+        },
+      };
+
+      await deliverVia(forgottenMidWrite);
+
+      assert.equal(await rowOf(id), undefined);
+      assert.equal(
+        await exists(path.join(dataDir, "outbox", `${id}.eml`)),
+        false,
+        "no file is left that no row names",
+      );
     });
   });
 }

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Config } from "../config.ts";
@@ -26,6 +26,11 @@ export interface MailTransport {
   /** "file" keeps mail on disk as held; "smtp" really sends it (and sends held mail too). */
   kind: "smtp" | "file";
   send(mail: OutboundMail): Promise<SentMail>;
+  /**
+   * Removes whatever this transport may have kept of a mail, even half written: an erased
+   * person's .eml must go although the row that would name it never recorded it.
+   */
+  discard(id: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,8 @@ export function smtpTransport(
       const info = await transporter.sendMail(messageFor(mail));
       return { messageId: info.messageId };
     },
+    // Nothing is kept: what the server accepted is out of our hands.
+    discard: async () => {},
     close: async () => transporter.close(),
   };
 }
@@ -81,6 +88,11 @@ export function fileTransport(dataDir: string): MailTransport {
       const emlPath = path.join(folder, `${mail.id}.eml`);
       await writeFileAtomically(emlPath, info.message);
       return { messageId: info.messageId, emlPath };
+    },
+    discard: async (id) => {
+      const emlPath = path.join(folder, `${id}.eml`);
+      await rm(emlPath, { force: true });
+      await rm(`${emlPath}.partial`, { force: true });
     },
     close: async () => composer.close(),
   };

@@ -7,6 +7,7 @@ import { type MailSealer, type MailToSend, mailContent, sealMail } from "../../c
 // Straight from the table file: the mail module's door offers one mail at a time, a campaign
 // writes a thousand rows per statement.
 import { outbox } from "../../core/mail/outbox.tables.ts";
+import { isErased, type VaultPurpose } from "../../vault/index.ts";
 
 /** A mail with the id its delivery row already names. */
 export interface BatchedMail extends MailToSend {
@@ -43,23 +44,29 @@ export async function enqueueMailBatch(
 ): Promise<void> {
   if (mails.length === 0) return;
   const now = clock.now().toISOString();
-  const rows = await Promise.all(
-    mails.map(async (mail) => {
-      const sealed = await sealMail(vault, db, {
-        id: mail.id,
-        key: mail.sealedUnder,
-        content: mailContent(mail),
-      });
-      return {
-        id: mail.id,
-        purpose: mail.purpose,
-        locale: mail.locale,
-        subject_id: sealed.subjectId,
-        vault_purpose: sealed.vaultPurpose,
-        sealed_content: sealed.sealedContent,
-      };
-    }),
-  );
+  await preloadBatchKeys(db, vault, mails);
+  const rows = (
+    await Promise.all(
+      mails.map(async (mail) => {
+        const sealed = await sealMail(vault, db, {
+          id: mail.id,
+          key: mail.sealedUnder,
+          content: mailContent(mail),
+        });
+        // A reader erased since the batch was read gets no mail; the delivery row stays.
+        if (isErased(sealed)) return undefined;
+        return {
+          id: mail.id,
+          purpose: mail.purpose,
+          locale: mail.locale,
+          subject_id: sealed.subjectId,
+          vault_purpose: sealed.vaultPurpose,
+          sealed_content: sealed.sealedContent,
+        };
+      }),
+    )
+  ).filter((row) => row !== undefined);
+  if (rows.length === 0) return;
   await db.execute(sql`
     insert into ${outbox} (id, created_at, purpose, locale, from_address, subject_id,
                            vault_purpose, sealed_content, status, next_attempt_at)
@@ -68,4 +75,20 @@ export async function enqueueMailBatch(
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r (
       id uuid, purpose text, locale text, subject_id uuid, vault_purpose text,
       sealed_content text)`);
+}
+
+/**
+ * The batch's keys in one query per purpose, into the transaction: the campaign read its
+ * readers' keys a batch earlier, and the cache may have let them go since.
+ */
+async function preloadBatchKeys(db: Db, vault: MailSealer, mails: readonly BatchedMail[]) {
+  const byPurpose = new Map<VaultPurpose, string[]>();
+  for (const { sealedUnder } of mails) {
+    if (sealedUnder === "installation") continue;
+    byPurpose.set(sealedUnder.purpose, [
+      ...(byPurpose.get(sealedUnder.purpose) ?? []),
+      sealedUnder.subjectId,
+    ]);
+  }
+  for (const [purpose, subjectIds] of byPurpose) await vault.preloadKeys(db, purpose, subjectIds);
 }

@@ -367,7 +367,10 @@ export interface CampaignProgress {
   failed: number;
   /** Withdrawn before sending, e.g. the reader unsubscribed in the meantime. */
   cancelled: number;
-  /** Mail deleted from the outbox after its retention; the delivery row still counts it. */
+  /**
+   * Mail deleted from the outbox after its retention, or because its reader was erased; the
+   * delivery row still counts it.
+   */
   removed: number;
   /** Readers who unsubscribed, or withdrew one of the campaign's topics, after it started. */
   unsubscribedAfterwards: number;

@@ -59,7 +59,7 @@ export function mailRequestReceived(
   tx: Db,
   deps: PersonMailDeps,
   request: MailedRequest & { deadlineAt: Date; idCopyRequired: boolean },
-): Promise<string> {
+): Promise<string | null> {
   const link = statusUrl(deps.config.PUBLIC_URL, deps.vault, request.requestId);
   const { locale, t, text } = personMail(deps, request, (t, locale) => {
     const paragraphs = [
@@ -98,7 +98,7 @@ export function mailIdentityRefused(
   tx: Db,
   deps: PersonMailDeps,
   request: MailedRequest & { reason: string },
-): Promise<string> {
+): Promise<string | null> {
   const authority = deps.policy().organisation.supervisoryAuthority;
   const { locale, t, text } = personMail(deps, request, (t, locale) => [
     t("rights-admin.mail.refused.body", { reference: request.reference }),
@@ -128,7 +128,7 @@ export function mailDeadlineExtended(
   tx: Db,
   deps: PersonMailDeps,
   request: MailedRequest & { until: Date; reason: string },
-): Promise<string> {
+): Promise<string | null> {
   const link = statusUrl(deps.config.PUBLIC_URL, deps.vault, request.requestId);
   const { locale, t, text } = personMail(deps, request, (t, locale) => [
     t("rights-admin.mail.extended.body", {
@@ -171,7 +171,7 @@ export function mailStaffReminder(
   tx: Db,
   deps: { clock: Clock; config: Pick<Config, "MAIL_FROM" | "PUBLIC_URL">; vault: MailSealer },
   input: { to: string; lines: readonly ReminderLine[] },
-): Promise<string> {
+): Promise<string | null> {
   const locale = defaultLocale;
   const t = translator(locale);
   const base = deps.config.PUBLIC_URL.replace(/\/+$/, "");
