@@ -4,11 +4,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import pg from "pg";
 import { masterKeyFilePath, masterKeyId, writeMasterKeyFile } from "../src/vault/index.ts";
 import { randomMasterKey } from "../src/vault/test-vault.ts";
 import { runCli } from "./helpers/cli-process.ts";
-import { withDatabase } from "./helpers/database.ts";
+import { createScratchPostgres } from "./helpers/scratch-postgres.ts";
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { env });
 const folders: string[] = [];
@@ -156,15 +155,13 @@ describe("wits-privacy backup and restore (embedded database)", () => {
 
 describe("wits-privacy backup on PostgreSQL", { skip: !process.env.DATABASE_URL }, () => {
   it("names the fix when pg_dump is not installed", async () => {
-    const adminUrl = process.env.DATABASE_URL ?? "";
-    const name = `test_backup_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
+    const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "", {
+      prefix: "test_backup",
+    });
     try {
       const env = {
         DATA_DIR: await tempDir(),
-        DATABASE_URL: withDatabase(adminUrl, name),
+        DATABASE_URL: scratch.url,
         WITS_MASTER_KEY: randomBytes(32).toString("base64"),
         // No PostgreSQL client tools on this PATH.
         PATH: await tempDir(),
@@ -176,8 +173,7 @@ describe("wits-privacy backup on PostgreSQL", { skip: !process.env.DATABASE_URL 
         /^error: pg_dump was not found on PATH: install the PostgreSQL 1\d client tools \(e\.g\. apt install postgresql-client-1\d\)/,
       );
     } finally {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   });
 });

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { verifyAudit } from "../src/audit/index.ts";
 import {
   type Database,
@@ -16,7 +15,8 @@ import {
 import { isoDay } from "../src/datamap/index.ts";
 import { randomMasterKey } from "../src/vault/test-vault.ts";
 import { runCli } from "./helpers/cli-process.ts";
-import { databaseKinds, withDatabase } from "./helpers/database.ts";
+import { databaseKinds } from "./helpers/database.ts";
+import { createScratchPostgres } from "./helpers/scratch-postgres.ts";
 
 const day = 24 * 3600 * 1000;
 
@@ -35,20 +35,14 @@ async function installation(kind: DatabaseKind): Promise<Installation> {
   if (kind === "pglite") {
     return { env: { DATA_DIR }, open: () => openDatabase({ DATA_DIR }), remove: async () => {} };
   }
-  const adminUrl = process.env.DATABASE_URL ?? "";
-  const name = `wits_rcli_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database "${name}"`);
-  const DATABASE_URL = withDatabase(adminUrl, name);
+  const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "", {
+    prefix: "wits_rcli",
+  });
+  const DATABASE_URL = scratch.url;
   return {
     env: { DATA_DIR, DATABASE_URL, WITS_MASTER_KEY: randomMasterKey() },
     open: () => openDatabase({ DATA_DIR, DATABASE_URL }),
-    remove: () => admin(`drop database if exists "${name}" with (force)`),
+    remove: scratch.drop,
   };
 }
 

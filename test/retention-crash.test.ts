@@ -1,22 +1,21 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { verifyAudit } from "../src/audit/index.ts";
 import { systemClock } from "../src/core/clock.ts";
 import { loadConfig } from "../src/core/config.ts";
-import { type Database, openDatabase, openPostgres, queryRows } from "../src/core/db/database.ts";
+import { type Database, openDatabase, queryRows } from "../src/core/db/database.ts";
 import { planSweep, sweepRetention } from "../src/datamap/index.ts";
 import { loadActivePolicy } from "../src/policy/index.ts";
 import { openVault } from "../src/vault/index.ts";
 import { randomMasterKey } from "../src/vault/test-vault.ts";
-import { databaseKinds, droppedOnClose, withDatabase } from "./helpers/database.ts";
+import { databaseKinds } from "./helpers/database.ts";
+import { createScratchPostgres } from "./helpers/scratch-postgres.ts";
 import { testDataMap } from "./helpers/test-record-type.ts";
 
 const fixture = fileURLToPath(new URL("./fixtures/retention-crash-sweep.ts", import.meta.url));
@@ -130,16 +129,12 @@ async function pgliteScratch(): Promise<Scratch> {
 }
 
 async function postgresScratch(): Promise<Scratch> {
-  const adminUrl = process.env.DATABASE_URL ?? "";
-  const name = `wits_crash_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = withDatabase(adminUrl, name);
+  const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "", {
+    prefix: "wits_crash",
+  });
   return {
-    env: { DATABASE_URL: url, WITS_MASTER_KEY: randomMasterKey() },
-    open: async () => droppedOnClose(await openPostgres(url, 2), adminUrl, name),
+    env: { DATABASE_URL: scratch.url, WITS_MASTER_KEY: randomMasterKey() },
+    open: () => scratch.openDroppedOnClose(2),
   };
 }
 

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { databaseKinds, withDatabase } from "../../test/helpers/database.ts";
+import { databaseKinds } from "../../test/helpers/database.ts";
+import { createScratchPostgres } from "../../test/helpers/scratch-postgres.ts";
 import { listAudit, verifyAudit } from "../audit/index.ts";
 import { fakeClock } from "../core/clock.ts";
 import { type Config, loadConfig } from "../core/config.ts";
@@ -36,17 +36,11 @@ async function installation(kind: DatabaseKind): Promise<Installation> {
   const env: Record<string, string> = { DATA_DIR, WITS_MASTER_KEY: randomMasterKey() };
   let dropDatabase = async () => {};
   if (kind === "postgres") {
-    const adminUrl = process.env.DATABASE_URL ?? "";
-    const name = `test_backup_${randomBytes(6).toString("hex")}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(statement);
-      await client.end();
-    };
-    await admin(`create database "${name}"`);
-    env.DATABASE_URL = withDatabase(adminUrl, name);
-    dropDatabase = () => admin(`drop database if exists "${name}" with (force)`);
+    const scratch = await createScratchPostgres(process.env.DATABASE_URL ?? "", {
+      prefix: "test_backup",
+    });
+    env.DATABASE_URL = scratch.url;
+    dropDatabase = scratch.drop;
   }
   const config = loadConfig(env);
   const { keyring } = await loadMasterKeyring(config);

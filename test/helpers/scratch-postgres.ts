@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openPostgres } from "../../src/core/db/database.ts";
+import { type Database, openPostgres } from "../../src/core/db/database.ts";
 import { runMigrations } from "../../src/core/db/migrate.ts";
 import { withDatabase } from "./database.ts";
 
@@ -10,6 +10,11 @@ export interface ScratchPostgres {
   url: string;
   /** Drops the database, also while a process still holds connections to it. */
   drop(): Promise<void>;
+  /**
+   * Opens the database with a pool of `poolSize`; closing it also drops the database, for code
+   * that hands the database on and only closes it (as the per-file test databases do).
+   */
+  openDroppedOnClose(poolSize: number): Promise<Database>;
 }
 
 /**
@@ -38,7 +43,20 @@ export async function createScratchPostgres(
       throw error;
     }
   }
-  return { name, url, drop };
+  const openDroppedOnClose = async (poolSize: number): Promise<Database> => {
+    const database = await openPostgres(url, poolSize).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await drop();
+      },
+    };
+  };
+  return { name, url, drop, openDroppedOnClose };
 }
 
 /**

@@ -11,9 +11,9 @@ import { randomMasterKey } from "../../src/vault/test-vault.ts";
 import { runCli } from "../helpers/cli-process.ts";
 import { freePort } from "../helpers/free-port.ts";
 import { createScratchPostgres, type ScratchPostgres } from "../helpers/scratch-postgres.ts";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.ts";
 import { type JobTally, quietJobRow } from "./quiet-job-row.ts";
 import { type ServeProcess, startServeProcess } from "./serve-process.ts";
-import { type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
 import { signInStaff } from "./staff-session.ts";
 import {
   placeShopOrders,

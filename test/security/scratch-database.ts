@@ -1,17 +1,14 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import {
   type Database,
   type DatabaseKind,
-  openPostgres,
   pgliteDataPath,
   wrapPglite,
 } from "../../src/core/db/database.ts";
-import { runMigrations } from "../../src/core/db/migrate.ts";
-import { droppedOnClose, pgliteTemplate, withDatabase } from "../helpers/database.ts";
+import { pgliteTemplate } from "../helpers/database.ts";
+import { createScratchPostgres } from "../helpers/scratch-postgres.ts";
 
 export interface ScratchDatabase {
   database: Database;
@@ -38,16 +35,11 @@ export async function scratchDatabase(
   }
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error("DATABASE_URL is not set");
-  const name = `test_canary_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`).finally(() => admin.end());
-  const url = withDatabase(adminUrl, name);
-  const database = droppedOnClose(await openPostgres(url, 4), adminUrl, name);
-  await runMigrations(database).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
+  const { url, openDroppedOnClose } = await createScratchPostgres(adminUrl, {
+    prefix: "test_canary",
+    migrate: true,
   });
+  const database = await openDroppedOnClose(4);
   return {
     database,
     dump: async () => {

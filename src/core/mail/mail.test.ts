@@ -5,10 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer, type SMTPServerError } from "smtp-server";
+import { simpleParser } from "mailparser";
 import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
 import { openedOutbox } from "../../../test/helpers/outbox.ts";
+import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
 import { openTestVault } from "../../vault/test-vault.ts";
 import type { Vault } from "../../vault/vault.ts";
 import { type Clock, fakeClock } from "../clock.ts";
@@ -44,68 +44,6 @@ function aMail(sealedUnder: MailKey, overrides: Partial<MailToSend> = {}): MailT
     text: "Dag Jan, we antwoorden binnen twee werkdagen.",
     ...overrides,
   };
-}
-
-interface SmtpSink {
-  url: string;
-  port: number;
-  received: Buffer[];
-  /** SMTP sessions opened so far: a pooled transport reuses a few. */
-  connections: number;
-  parsed(): Promise<ParsedMail[]>;
-  close(): Promise<void>;
-}
-
-interface SmtpSinkOptions {
-  port?: number;
-  /** Rejects every RCPT TO with this code (5xx for good, 4xx for now), echoing the address as real servers do. */
-  rejectRecipientsWith?: number;
-}
-
-async function startSmtpSink({ port = 0, rejectRecipientsWith }: SmtpSinkOptions = {}) {
-  const received: Buffer[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onConnect(_session, callback) {
-      // Connections come only after listen(), so `sink` below is set by then.
-      sink.connections += 1;
-      callback();
-    },
-    onRcptTo(address, _session, callback) {
-      if (!rejectRecipientsWith) return callback();
-      const reason =
-        rejectRecipientsWith >= 500
-          ? "5.1.1 Recipient address rejected: User unknown"
-          : "4.2.1 Mailbox busy, try again later";
-      const error: SMTPServerError = new Error(`<${address.address}>: ${reason}`);
-      error.responseCode = rejectRecipientsWith;
-      callback(error);
-    },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  const listening = (server.server.address() as AddressInfo).port;
-  const sink: SmtpSink = {
-    url: `smtp://127.0.0.1:${listening}`,
-    port: listening,
-    received,
-    connections: 0,
-    parsed: () => Promise.all(received.map((message) => simpleParser(message))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-  return sink;
 }
 
 /** A port that was just free and now refuses connections: a mail server that is down. */

@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { access, mkdtemp, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { eq, sql } from "drizzle-orm";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { createTestDatabase, databaseKinds } from "../../../test/helpers/database.ts";
 import { openedOutbox } from "../../../test/helpers/outbox.ts";
+import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
 import { openTestVault, uniquePerson } from "../../vault/test-vault.ts";
 import { openVault, type Vault } from "../../vault/vault.ts";
 import type { FakeClock } from "../clock.ts";
@@ -33,42 +32,6 @@ const config = loadConfig({ DATA_DIR: os.tmpdir(), MAIL_FROM: "WITS <privacy@wit
 
 /** A word found nowhere else, so finding it in a dump or a file can only mean this mail leaked. */
 const canary = () => `kanarie${randomBytes(6).toString("hex")}`;
-
-interface SmtpSink {
-  url: string;
-  received: Buffer[];
-  parsed(): Promise<ParsedMail[]>;
-  close(): Promise<void>;
-}
-
-/** A mail server that accepts every message and keeps it, to see what actually left. */
-async function startSmtpSink(): Promise<SmtpSink> {
-  const received: Buffer[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    parsed: () => Promise.all(received.map((message) => simpleParser(message))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
@@ -185,6 +148,16 @@ for (const kind of databaseKinds) {
       );
       assert.ok(row, `outbox row ${id} exists`);
       return row.dump;
+    };
+
+    /** Exactly one mail reached the server, with this subject, to this address. */
+    const assertOnlyReceived = async (subject: string, to: string) => {
+      const received = await sink.parsed();
+      assert.deepEqual(
+        received.map((mail) => mail.subject),
+        [subject],
+      );
+      assert.equal(recipientOf(received[0]), to);
     };
 
     const shred = (subjectId: string, purpose: "contact" | "newsletter" = "contact") =>
@@ -335,13 +308,7 @@ for (const kind of databaseKinds) {
       const summary = await deliverOverSmtp();
 
       assert.equal(summary.erased, 1);
-      assert.equal(summary.sent, 1);
-      const received = await sink.parsed();
-      assert.deepEqual(
-        received.map((mail) => mail.subject),
-        ["Bevestig je inschrijving"],
-      );
-      assert.equal(recipientOf(received[0]), person.email);
+      await assertOnlyReceived("Bevestig je inschrijving", person.email);
       assert.equal(await rowOf(contactMail), undefined);
       assert.equal((await rowOf(newsletterMail))?.status, "sent");
     });
@@ -498,13 +465,7 @@ for (const kind of databaseKinds) {
       const summary = await deliverOverSmtp();
 
       assert.equal(summary.erased, 1);
-      assert.equal(summary.sent, 1);
-      const received = await sink.parsed();
-      assert.deepEqual(
-        received.map((mail) => mail.subject),
-        ["Van na de terugkeer"],
-      );
-      assert.equal(recipientOf(received[0]), person.email);
+      await assertOnlyReceived("Van na de terugkeer", person.email);
       assert.equal(await rowOf(before), undefined);
       assert.equal((await rowOf(afterReturn))?.status, "sent");
     });

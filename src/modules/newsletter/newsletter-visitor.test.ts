@@ -1,47 +1,17 @@
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { mailsOf, openedOutbox } from "../../../test/helpers/outbox.ts";
+import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
 import { CookieJar, csrfFrom } from "../../../test/helpers/staff.ts";
 import { queryRows } from "../../core/db/database.ts";
 import { deliverMail, smtpTransport } from "../../core/mail/index.ts";
 
 const day = 24 * 60 * 60 * 1000;
 const form = { "content-type": "application/x-www-form-urlencoded" };
-
-/** A real SMTP server on a free local port that keeps what it receives. */
-async function startSmtpSink() {
-  const received: Buffer[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    parsed: (): Promise<ParsedMail[]> => Promise.all(received.map((raw) => simpleParser(raw))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A urlencoded body as a browser sends it: one `topics` pair per ticked box. */
 function formBody(fields: Record<string, string | readonly string[]>): string {
@@ -69,7 +39,7 @@ const freshIp = () => `203.0.113.${nextIp++}`;
 for (const kind of databaseKinds) {
   describe(`the newsletter's visitor side on ${kind} (statement: "Voor nieuwsbrieven")`, () => {
     let t: TestApp;
-    let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+    let sink: SmtpSink;
 
     before(async () => {
       t = await createTestApp(kind, {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -8,10 +7,10 @@ import { eq } from "drizzle-orm";
 import { XMLParser } from "fast-xml-parser";
 import { simpleParser } from "mailparser";
 import * as mupdf from "mupdf";
-import { SMTPServer } from "smtp-server";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { openedOutbox } from "../../../test/helpers/outbox.ts";
 import { openProductTest } from "../../../test/helpers/product-test.ts";
+import { type SmtpSink, startSmtpSink } from "../../../test/helpers/smtp-sink.ts";
 import type { FakeClock } from "../../core/clock.ts";
 import type { Database } from "../../core/db/database.ts";
 import { deliverMail, smtpTransport } from "../../core/mail/index.ts";
@@ -214,39 +213,6 @@ function assertPeppolHeader(root: Node, number: string): void {
   assert.ok(text(node(customer["cac:PartyLegalEntity"])["cbc:RegistrationName"]), "BR-07");
   const customerAddress = node(customer["cac:PostalAddress"]);
   assert.ok(text(node(customerAddress["cac:Country"])["cbc:IdentificationCode"]), "BR-11");
-}
-
-interface SmtpSink {
-  url: string;
-  received: Buffer[];
-  close(): Promise<void>;
-}
-
-async function startSmtpSink(): Promise<SmtpSink> {
-  const received: Buffer[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 describe("UBL number formats", () => {
