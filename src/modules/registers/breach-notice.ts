@@ -170,7 +170,7 @@ export async function queueBreachNotice(
         continue;
       }
       const text = input.texts[person.locale];
-      await enqueueMail(tx, {
+      const queued = await enqueueMail(tx, {
         clock: deps.clock,
         config: deps.config,
         vault: deps.vault,
@@ -183,6 +183,20 @@ export async function queueBreachNotice(
           text: text.text.endsWith("\n") ? text.text : `${text.text}\n`,
         },
       });
+      if (!queued) {
+        // Erased since their address was read: the register must not say they were told.
+        await tx
+          .update(breachSubjects)
+          .set({ noticeQueuedAt: null })
+          .where(
+            and(
+              eq(breachSubjects.breachId, input.breach.id),
+              eq(breachSubjects.subjectId, person.subjectId),
+            ),
+          );
+        result.unreachable += 1;
+        continue;
+      }
       result.queued += 1;
     }
     if (result.queued > 0) {

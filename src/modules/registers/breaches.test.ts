@@ -5,14 +5,17 @@ import { createTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { databaseKinds } from "../../../test/helpers/database.ts";
 import { mailsOf } from "../../../test/helpers/outbox.ts";
 import { type SignedIn, setUpStaff, signIn, submitForm } from "../../../test/helpers/staff.ts";
-import { queryRows } from "../../core/db/database.ts";
+import { type Db, queryRows } from "../../core/db/database.ts";
 import { loadActivePolicy } from "../../policy/index.ts";
 import { createDataMap } from "../../record-types.ts";
+import type { Vault } from "../../vault/index.ts";
 import { type ContactDeps, receiveContactRequest } from "../contact/index.ts";
 import { scheduleTimeValue } from "../newsletter/index.ts";
 import { passThroughSensitiveData } from "../scanner/index.ts";
 import { breachTimeZone } from "./breach-fields.ts";
+import { draftNotice, queueBreachNotice } from "./breach-notice.ts";
 import { receiveMisuseReport } from "./breach-report.ts";
+import { getBreach } from "./breaches.service.ts";
 import { breaches } from "./registers.tables.ts";
 
 const hour = 60 * 60 * 1000;
@@ -347,6 +350,61 @@ for (const kind of databaseKinds) {
       const page = await get(privacy, `/admin/breaches/${id}`);
       assert.doesNotMatch(page.body, new RegExp(`/admin/subjects/${phoneOnly.subjectId}`));
       assert.match(page.body, /in de wachtrij gezet op/);
+    });
+
+    it("does not record a person erased while their notice is queued as told, and sends them nothing", async () => {
+      await signInAt(t.clock.now().getTime() + hour);
+      const id = await create({ discoveredAt: "" });
+      const person = await receiveContactRequest(contact, {
+        name: "Lotte Wuyts",
+        email: "lotte.wuyts@voorbeeld.be",
+        topic: "Offerte",
+        message: "Vraag",
+        locale: "nl",
+        ip: "203.0.113.10",
+        channel: "form",
+        attachments: [],
+      });
+      const linked = await post(`/admin/breaches/${id}`, `/admin/breaches/${id}/people`, {
+        identifiers: "lotte.wuyts@voorbeeld.be",
+      });
+      assert.equal(linked.statusCode, 303, linked.body);
+      const breach = await getBreach(t.database.db, id);
+      assert.ok(breach);
+      // Her erasure commits between reading her address and sealing her notice.
+      const vault = t.vault;
+      const erasingVault = new Proxy(vault, {
+        get(target, property) {
+          if (property === "sealInTransit") {
+            return async (db: Db, field: Parameters<Vault["sealInTransit"]>[1]) => {
+              await target.shred(db, {
+                subjectId: person.subjectId,
+                purpose: "contact",
+                reason: "rights.erasure",
+              });
+              return target.sealInTransit(db, field);
+            };
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const notice = draftNotice((await loadActivePolicy(undefined)).policy, breach);
+
+      const result = await queueBreachNotice(
+        { ...contact, vault: erasingVault },
+        { staffId: privacy.staffId, breach, texts: notice },
+      );
+
+      assert.deepEqual(result, { queued: 0, unreachable: 1, alreadySent: 0 });
+      assert.equal((await mailsOf(t, "breaches.notice", "lotte.wuyts@voorbeeld.be")).length, 0);
+      const [told] = await queryRows<{ notice_queued_at: Date | null }>(
+        t.database.db,
+        sql`select notice_queued_at from breach_subjects
+            where breach_id = ${id} and subject_id = ${person.subjectId}`,
+      );
+      assert.equal(told?.notice_queued_at, null, "the register does not say she was told");
+      assert.equal((await breachRow(id))?.peopleNotifiedAt, null);
     });
   });
 }
