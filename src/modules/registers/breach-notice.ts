@@ -154,16 +154,14 @@ export async function queueBreachNotice(
         result.unreachable += 1;
         continue;
       }
+      const personInBreach = and(
+        eq(breachSubjects.breachId, input.breach.id),
+        eq(breachSubjects.subjectId, person.subjectId),
+      );
       const claimed = await tx
         .update(breachSubjects)
         .set({ noticeQueuedAt: now })
-        .where(
-          and(
-            eq(breachSubjects.breachId, input.breach.id),
-            eq(breachSubjects.subjectId, person.subjectId),
-            isNull(breachSubjects.noticeQueuedAt),
-          ),
-        )
+        .where(and(personInBreach, isNull(breachSubjects.noticeQueuedAt)))
         .returning({ subjectId: breachSubjects.subjectId });
       if (claimed.length === 0) {
         result.alreadySent += 1;
@@ -185,15 +183,7 @@ export async function queueBreachNotice(
       });
       if (!queued) {
         // Erased since their address was read: the register must not say they were told.
-        await tx
-          .update(breachSubjects)
-          .set({ noticeQueuedAt: null })
-          .where(
-            and(
-              eq(breachSubjects.breachId, input.breach.id),
-              eq(breachSubjects.subjectId, person.subjectId),
-            ),
-          );
+        await tx.update(breachSubjects).set({ noticeQueuedAt: null }).where(personInBreach);
         result.unreachable += 1;
         continue;
       }
