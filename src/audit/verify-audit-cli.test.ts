@@ -1,38 +1,19 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import { runCli } from "../../test/helpers/cli-process.ts";
 import { tamperWithAuditLog } from "../../test/helpers/tamper.ts";
 import { fakeClock } from "../core/clock.ts";
 import { openPglite } from "../core/db/database.ts";
 import { runMigrations } from "../core/db/migrate.ts";
 import { appendAudit } from "./index.ts";
 
-const bin = fileURLToPath(new URL("../../bin/wits-privacy.js", import.meta.url));
-
 /** The command as an operator runs it: a real process on a data dir it has not seen before. */
-function verify(
-  DATA_DIR: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, "audit", "verify"], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", DATA_DIR },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function verify(DATA_DIR: string) {
+  return runCli(["audit", "verify"], { env: { DATA_DIR } });
 }
 
 // Its own file, so the test runner overlaps the slow fresh data dir with the other audit tests.

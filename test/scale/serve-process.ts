@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { collectOutput } from "../helpers/cli-process.ts";
 
 const bin = fileURLToPath(new URL("../../bin/wits-privacy.js", import.meta.url));
 const startTimeoutMs = 60_000;
@@ -33,19 +34,12 @@ export async function startServeProcess(env: Record<string, string>): Promise<Se
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const output = () => `${stdout}\n${stderr}`;
-  const url = await runningUrl(child, () => stdout, output);
+  const printed = collectOutput(child);
+  const output = () => `${printed.stdout()}\n${printed.stderr()}`;
+  const url = await runningUrl(child, printed.stdout, output);
   return {
     url,
-    logLines: () => parseLogLines(stdout),
+    logLines: () => parseLogLines(printed.stdout()),
     output,
     stop: () => stopChild(child),
   };
