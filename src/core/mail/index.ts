@@ -20,6 +20,7 @@ export {
   type MailSealer,
   openMail,
   preloadMailKeys,
+  preloadSealingKeys,
   type SealedColumns,
   type StoredMail,
   sealMail,

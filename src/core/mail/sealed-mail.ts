@@ -122,19 +122,35 @@ export async function openMail(
  * `fresh` reads every key again: delivery must not open an erased person's mail with a key
  * another process shredded after this one cached it.
  */
-export async function preloadMailKeys(
+export function preloadMailKeys(
   sealer: MailSealer,
   db: Db,
   rows: readonly StoredMail[],
   options: { fresh?: boolean } = {},
 ): Promise<void> {
-  const byPurpose = new Map<VaultPurpose, string[]>();
-  for (const row of rows) {
-    if (row.subjectId === null || row.vaultPurpose === null) continue;
+  const keys: MailKey[] = [];
+  for (const { subjectId, vaultPurpose } of rows) {
     // An unknown purpose is refused when the row is opened; it must not stop the batch here.
-    if (!isVaultPurpose(row.vaultPurpose)) continue;
-    const purpose = row.vaultPurpose;
-    byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), row.subjectId]);
+    if (subjectId !== null && vaultPurpose !== null && isVaultPurpose(vaultPurpose)) {
+      keys.push({ subjectId, purpose: vaultPurpose });
+    }
+  }
+  return preloadSealingKeys(sealer, db, keys, options);
+}
+
+/** The people's keys of a batch of mails, one query per purpose; staff mail needs none. */
+export async function preloadSealingKeys(
+  sealer: MailSealer,
+  db: Db,
+  keys: readonly MailKey[],
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  const byPurpose = new Map<VaultPurpose, string[]>();
+  for (const key of keys) {
+    if (key === "installation") continue;
+    const subjectIds = byPurpose.get(key.purpose) ?? [];
+    subjectIds.push(key.subjectId);
+    byPurpose.set(key.purpose, subjectIds);
   }
   for (const [purpose, subjectIds] of byPurpose) {
     await sealer.preloadKeys(db, purpose, subjectIds, options);

@@ -3,11 +3,17 @@ import { z } from "zod";
 import type { Clock } from "../../core/clock.ts";
 import type { Config } from "../../core/config.ts";
 import type { Db } from "../../core/db/database.ts";
-import { type MailSealer, type MailToSend, mailContent, sealMail } from "../../core/mail/index.ts";
+import {
+  type MailSealer,
+  type MailToSend,
+  mailContent,
+  preloadSealingKeys,
+  sealMail,
+} from "../../core/mail/index.ts";
 // Straight from the table file: the mail module's door offers one mail at a time, a campaign
 // writes a thousand rows per statement.
 import { outbox } from "../../core/mail/outbox.tables.ts";
-import { isErased, type VaultPurpose } from "../../vault/index.ts";
+import { isErased } from "../../vault/index.ts";
 
 /** A mail with the id its delivery row already names. */
 export interface BatchedMail extends MailToSend {
@@ -44,7 +50,12 @@ export async function enqueueMailBatch(
 ): Promise<void> {
   if (mails.length === 0) return;
   const now = clock.now().toISOString();
-  await preloadBatchKeys(db, vault, mails);
+  // The campaign read its readers' keys a page earlier; the cache may have let them go since.
+  await preloadSealingKeys(
+    vault,
+    db,
+    mails.map((mail) => mail.sealedUnder),
+  );
   const rows = (
     await Promise.all(
       mails.map(async (mail) => {
@@ -75,20 +86,4 @@ export async function enqueueMailBatch(
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r (
       id uuid, purpose text, locale text, subject_id uuid, vault_purpose text,
       sealed_content text)`);
-}
-
-/**
- * The batch's keys in one query per purpose, into the transaction: the campaign read its
- * readers' keys a batch earlier, and the cache may have let them go since.
- */
-async function preloadBatchKeys(db: Db, vault: MailSealer, mails: readonly BatchedMail[]) {
-  const byPurpose = new Map<VaultPurpose, string[]>();
-  for (const { sealedUnder } of mails) {
-    if (sealedUnder === "installation") continue;
-    byPurpose.set(sealedUnder.purpose, [
-      ...(byPurpose.get(sealedUnder.purpose) ?? []),
-      sealedUnder.subjectId,
-    ]);
-  }
-  for (const [purpose, subjectIds] of byPurpose) await vault.preloadKeys(db, purpose, subjectIds);
 }
